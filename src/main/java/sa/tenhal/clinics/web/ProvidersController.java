@@ -1,0 +1,89 @@
+package sa.tenhal.clinics.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import sa.tenhal.clinics.*;
+import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.Versions;
+
+@RestController
+@RequestMapping("/api/v1/providers")
+@Tag(name = "Providers")
+class ProvidersController {
+
+    private static final Map<String, String> SORTS = Map.of("nameEn", "nameEn", "createdAt", "createdAt");
+
+    private final ClinicCatalog catalog;
+    private final CatalogAdministration admin;
+
+    ProvidersController(ClinicCatalog catalog, CatalogAdministration admin) {
+        this.catalog = catalog;
+        this.admin = admin;
+    }
+
+    @GetMapping
+    PagedModel<ProviderDetails> list(
+            @RequestParam(required = false) UUID clinicId,
+            @RequestParam(required = false) Boolean active,
+            Pageable pageable) {
+        Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by("nameEn"));
+        return new PagedModel<>(catalog.providers(clinicId == null ? null : new ClinicId(clinicId), active, page));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ProviderDetails> get(@PathVariable UUID id) {
+        ProviderDetails found = catalog.provider(new ProviderId(id));
+        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(found);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    ResponseEntity<ProviderDetails> create(@Valid @RequestBody ProviderForm form) {
+        ProviderDetails created = admin.createProvider(form);
+        return ResponseEntity.created(URI.create("/api/v1/providers/" + created.id()))
+                .eTag(Versions.etag(created.version()))
+                .body(created);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @Operation(summary = "Replace (If-Match required)")
+    ResponseEntity<ProviderDetails> update(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ProviderForm form) {
+        ProviderDetails updated = admin.updateProvider(new ProviderId(id), Versions.expected(ifMatch), form);
+        return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(updated);
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @Operation(summary = "Deactivate: hidden from booking, kept for history")
+    ProviderDetails deactivate(@PathVariable UUID id) {
+        return admin.setProviderActive(new ProviderId(id), false);
+    }
+
+    @PostMapping("/{id}/activate")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    ProviderDetails activate(@PathVariable UUID id) {
+        return admin.setProviderActive(new ProviderId(id), true);
+    }
+}

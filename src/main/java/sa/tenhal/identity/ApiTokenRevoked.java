@@ -1,0 +1,18 @@
+package sa.tenhal.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jmolecules.event.annotation.DomainEvent;
+import sa.tenhal.platform.AuditAction;
+import sa.tenhal.platform.AuditableEvent;
+import sa.tenhal.platform.Audited;
+
+/** An API token was revoked; it no longer authenticates. */
+@DomainEvent
+public record ApiTokenRevoked(UUID tokenId, UserId userId, Instant at) implements AuditableEvent {
+
+    @Override
+    public Audited audited() {
+        return Audited.of("ApiToken", tokenId, AuditAction.DEACTIVATE).note("for user " + userId);
+    }
+}

@@ -1,0 +1,160 @@
+package sa.tenhal.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FlushMode;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import sa.tenhal.platform.ProblemResponses;
+
+/**
+ * Two doors. {@code /api/**} and {@code /actuator/**}: bearer tokens (or the page session, with CSRF), answers in
+ * problem JSON. Everything else: pages with a sign-in form, a session kept in PostgreSQL and CSRF on every form.
+ * Role checks sit on the endpoints themselves ({@code @PreAuthorize}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableJdbcHttpSession
+@EnableConfigurationProperties(SignInProperties.class)
+class SecurityConfiguration {
+
+    /**
+     * Paths anyone may open: the sign-in page, assets, API docs, patient pages and set-password links (which carry
+     * their own token) and provider webhooks (which carry the provider's signature).
+     */
+    static final String[] PUBLIC_PAGES = {
+        "/login",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/error",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/p/**",
+        "/set-password/**",
+        "/webhooks/**"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(SignInProperties properties) {
+        return repository -> {
+            repository.setDefaultMaxInactiveInterval(properties.sessionTimeout());
+            repository.setFlushMode(FlushMode.ON_SAVE);
+        };
+    }
+
+    /** The session cookie: not readable by scripts, not sent on cross-site requests. */
+    @Bean
+    CookieSerializer cookieSerializer() {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("TENHAL_SESSION");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        return serializer;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthorized",
+                    "Unauthorized",
+                    "Sign in or send a valid bearer token");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> ProblemResponses.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                e.getClass().getSimpleName().contains("Csrf") ? "csrf" : "forbidden",
+                "Forbidden",
+                e.getClass().getSimpleName().contains("Csrf")
+                        ? "Requests made with a page session must carry the CSRF token"
+                        : "Your role does not allow this");
+        RequestMatcher bearer = request -> hasBearer(request);
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .hasRole(Role.ADMIN.name())
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(introspector))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .csrf(c -> c.ignoringRequestMatchers(bearer))
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
+                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        // the administration index and the catalogue are the managers' too
+                        .requestMatchers("/admin", "/admin/catalogue/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+                        .requestMatchers("/db-scheduler/**", "/db-scheduler-api/**", "/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                // Webhooks prove themselves with the provider's signature, not with a session or a CSRF token.
+                .csrf(c -> c.ignoringRequestMatchers("/webhooks/**"))
+                .formLogin(f -> f.loginPage("/login")
+                        .failureHandler(failure)
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?signedOut").permitAll())
+                .headers(
+                        h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+}

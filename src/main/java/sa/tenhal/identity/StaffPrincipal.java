@@ -1,0 +1,130 @@
+package sa.tenhal.identity;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+
+/**
+ * The staff user behind the current request, whether signed in on a page (session) or calling the API with a bearer
+ * token. Sessions live in PostgreSQL, so this is serialisable and small.
+ */
+public final class StaffPrincipal
+        implements UserDetails, OAuth2AuthenticatedPrincipal, CredentialsContainer, sa.tenhal.platform.Actor.User {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final UserId id;
+    private final String username;
+    private final String displayName;
+    private final Set<Role> roles;
+    private String passwordHash;
+    private final boolean enabled;
+    private final boolean locked;
+
+    StaffPrincipal(
+            UserId id,
+            String username,
+            String displayName,
+            Set<Role> roles,
+            String passwordHash,
+            boolean enabled,
+            boolean locked) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.roles = Set.copyOf(roles);
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.locked = locked;
+    }
+
+    /** The staff user of the current request, if one is signed in. */
+    public static Optional<StaffPrincipal> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? Optional.of(p) : Optional.empty();
+    }
+
+    public UserId id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** For page templates ({@code sec:authentication="principal.displayName"}). */
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    @Override
+    public java.util.UUID actingUserId() {
+        return id.value();
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Map<String, Object> getAttributes() {
+        return Map.of("user_id", id.toString());
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String toString() {
+        return "StaffPrincipal[" + username + "]";
+    }
+}

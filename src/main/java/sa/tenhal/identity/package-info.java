@@ -1,0 +1,18 @@
+/**
+ * Staff users, their roles, sign-in and API tokens.
+ *
+ * <ul>
+ *   <li>Staff sign in on a form (session in PostgreSQL, CSRF on); repeated failed sign-ins lock the account for a
+ *       while. API clients send a bearer token that an admin issued; only its SHA-256 is stored.
+ *   <li>API: {@link sa.tenhal.identity.StaffDirectory} (who is who, by role), {@link sa.tenhal.identity.StaffAccounts}
+ *       (create and change users, issue and revoke tokens), {@link sa.tenhal.identity.StaffPrincipal} (the signed-in
+ *       user).
+ *   <li>Publishes {@link sa.tenhal.identity.StaffUserCreated}, {@link sa.tenhal.identity.StaffUserUpdated},
+ *       {@link sa.tenhal.identity.ApiTokenIssued}, {@link sa.tenhal.identity.ApiTokenRevoked}.
+ *   <li>Listens to nothing.
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {"platform", "shared"})
+package sa.tenhal.identity;

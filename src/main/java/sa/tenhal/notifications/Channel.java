@@ -1,0 +1,9 @@
+package sa.tenhal.notifications;
+
+/** How a message travels. */
+public enum Channel {
+    EMAIL,
+    SMS,
+    WHATSAPP,
+    IN_APP
+}

@@ -1,0 +1,249 @@
+package sa.tenhal.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delivery log ({@code notification_message}). Its idempotency key is unique, so recording the same message twice
+ * — an event delivered twice, two nodes — records it once; status changes are guarded updates, so two nodes can never
+ * both send one message.
+ */
+@Repository
+public class DeliveryLog {
+
+    private final JdbcClient jdbc;
+
+    DeliveryLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a new message; empty when a message with this idempotency key exists already. */
+    Optional<UUID> record(
+            UUID id,
+            String key,
+            String kind,
+            String source,
+            Recipient recipient,
+            Channel channel,
+            String subject,
+            String body,
+            boolean urgent,
+            MessageStatus status,
+            Instant now,
+            Instant sendAfter) {
+        int inserted = jdbc.sql("""
+                        insert into notification_message (id, idempotency_key, kind, source, recipient_type, recipient_id, channel,
+                            address, language, subject, body, urgent, status, created_at, send_after, sent_at, delivered_at)
+                        values (:id, :key, :kind, :source, :recipientType, :recipientId, :channel, :address, :language,
+                            :subject, :body, :urgent, :status, :now, :sendAfter, :sentAt, :deliveredAt)
+                        on conflict (idempotency_key) do nothing
+                        """)
+                .param("id", id)
+                .param("key", key)
+                .param("kind", kind)
+                .param("source", source)
+                .param("recipientType", recipient.type().name())
+                .param("recipientId", recipient.id())
+                .param("channel", channel.name())
+                .param("address", recipient.address(channel))
+                .param("language", recipient.language().name())
+                .param("subject", subject)
+                .param("body", body)
+                .param("urgent", urgent)
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .param("sendAfter", Timestamp.from(sendAfter))
+                .param("sentAt", status == MessageStatus.DELIVERED ? Timestamp.from(now) : null)
+                .param("deliveredAt", status == MessageStatus.DELIVERED ? Timestamp.from(now) : null)
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    void attach(UUID messageId, List<Attachment> attachments) {
+        for (Attachment a : attachments) {
+            jdbc.sql(
+                            "insert into notification_attachment (message_id, filename, content_type, content) values (:m, :f, :t, :c)")
+                    .param("m", messageId)
+                    .param("f", a.filename())
+                    .param("t", a.contentType())
+                    .param("c", a.content())
+                    .update();
+        }
+    }
+
+    List<Attachment> attachments(UUID messageId) {
+        return jdbc.sql(
+                        "select filename, content_type, content from notification_attachment where message_id = :m order by id")
+                .param("m", messageId)
+                .query((rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
+    Optional<LoggedMessage> find(UUID id) {
+        return jdbc.sql("select * from notification_message where id = :id")
+                .param("id", id)
+                .query(DeliveryLog::row)
+                .optional();
+    }
+
+    /**
+     * Hands a queued message to this node and returns it (in one statement); empty if another node has it or it is no
+     * longer queued.
+     */
+    Optional<LoggedMessage> claimQueued(UUID id, Instant now) {
+        return jdbc.sql("""
+                        update notification_message set status = 'SENDING', attempts = attempts + 1, last_attempt_at = :now
+                         where id = :id and status = 'QUEUED' returning *
+                        """)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .query(DeliveryLog::row)
+                .optional();
+    }
+
+    /** Hands a queued message to this node; false if another node has it or it is no longer queued. */
+    boolean claim(UUID id, Instant now) {
+        return jdbc.sql("""
+                        update notification_message set status = 'SENDING', attempts = attempts + 1, last_attempt_at = :now
+                         where id = :id and status = 'QUEUED'
+                        """).param("id", id).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    void sent(UUID id, String provider, String providerMessageId, Integer segments, Instant now) {
+        jdbc.sql("""
+                        update notification_message set status = 'SENT', provider = :provider, provider_message_id = :pid,
+                               segments = :segments, sent_at = :now, last_error = null
+                         where id = :id and status = 'SENDING'
+                        """)
+                .param("id", id)
+                .param("provider", provider)
+                .param("pid", providerMessageId)
+                .param("segments", segments)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void requeue(UUID id, String error) {
+        jdbc.sql(
+                        "update notification_message set status = 'QUEUED', last_error = :error where id = :id and status = 'SENDING'")
+                .param("id", id)
+                .param("error", truncate(error))
+                .update();
+    }
+
+    void failed(UUID id, String error, Instant now) {
+        jdbc.sql("""
+                        update notification_message set status = 'FAILED', last_error = :error, failed_at = :now
+                         where id = :id and status in ('QUEUED', 'SENDING', 'SENT')
+                        """)
+                .param("id", id)
+                .param("error", truncate(error))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** A provider's status callback: DELIVERED, or FAILED with the provider's error. */
+    int providerReported(String providerMessageId, MessageStatus status, String error, Instant now) {
+        if (status == MessageStatus.DELIVERED) {
+            return jdbc.sql("""
+                            update notification_message set status = 'DELIVERED', delivered_at = :now
+                             where provider_message_id = :pid and status in ('SENT', 'SENDING')
+                            """)
+                    .param("pid", providerMessageId)
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+        return jdbc.sql("""
+                        update notification_message set status = 'FAILED', failed_at = :now, last_error = :error
+                         where provider_message_id = :pid and status in ('SENT', 'SENDING', 'DELIVERED')
+                        """)
+                .param("pid", providerMessageId)
+                .param("now", Timestamp.from(now))
+                .param("error", truncate(error))
+                .update();
+    }
+
+    /** The log, newest first, filtered by any of status, channel, kind and recipient. */
+    public List<LoggedMessage> search(
+            MessageStatus status, Channel channel, String kind, UUID recipient, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (channel != null) {
+            where.append(" and channel = :channel");
+            params.put("channel", channel.name());
+        }
+        if (kind != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", kind);
+        }
+        if (recipient != null) {
+            where.append(" and recipient_id = :recipient");
+            params.put("recipient", recipient);
+        }
+        var spec = jdbc.sql("select * from notification_message" + where
+                + " order by created_at desc, id desc offset :offset limit :limit");
+        for (var e : params.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        return spec.param("offset", offset)
+                .param("limit", limit)
+                .query(DeliveryLog::row)
+                .list();
+    }
+
+    /** How many messages share this idempotency key prefix and channel (tests and benchmarks count duplicates). */
+    public long countBySource(String source) {
+        return jdbc.sql("select count(*) from notification_message where source = :source")
+                .param("source", source)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    static LoggedMessage row(ResultSet rs, int i) throws SQLException {
+        return new LoggedMessage(
+                rs.getObject("id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("source"),
+                rs.getString("recipient_type"),
+                rs.getObject("recipient_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("address"),
+                rs.getString("language"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getBoolean("urgent"),
+                MessageStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                (Integer) rs.getObject("segments"),
+                rs.getString("provider"),
+                rs.getString("provider_message_id"),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("send_after")),
+                instant(rs.getTimestamp("last_attempt_at")),
+                instant(rs.getTimestamp("sent_at")),
+                instant(rs.getTimestamp("delivered_at")),
+                instant(rs.getTimestamp("failed_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

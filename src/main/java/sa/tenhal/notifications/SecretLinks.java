@@ -1,0 +1,44 @@
+package sa.tenhal.notifications;
+
+import java.util.regex.Matcher;
+import org.springframework.stereotype.Component;
+import sa.tenhal.identity.PasswordSetupLinks;
+import sa.tenhal.identity.UserId;
+
+/**
+ * Mints the secrets of a message's links at the moment it is sent (see {@link SecretLink}); each kind of link belongs
+ * to the module that can check it later.
+ */
+@Component
+class SecretLinks {
+
+    private final PasswordSetupLinks passwordSetup;
+
+    SecretLinks(PasswordSetupLinks passwordSetup) {
+        this.passwordSetup = passwordSetup;
+    }
+
+    /** The text with every secret-link placeholder replaced by a freshly minted link (one per placeholder kind). */
+    String resolve(String text) {
+        if (text == null || !text.contains("{{secret-link:")) {
+            return text;
+        }
+        Matcher m = SecretLink.PLACEHOLDER.matcher(text);
+        java.util.Map<String, String> minted = new java.util.HashMap<>();
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            SecretLink link = SecretLink.of(m);
+            String url = minted.computeIfAbsent(link.placeholder(), p -> mint(link));
+            m.appendReplacement(out, Matcher.quoteReplacement(url));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String mint(SecretLink link) {
+        return switch (link.kind()) {
+            case "password-setup" -> passwordSetup.mint(new UserId(link.subject()));
+            default -> throw new IllegalStateException("no one mints links of kind " + link.kind());
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package sa.tenhal.notifications;
+
+import jakarta.activation.FileTypeMap;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Email through an SMTP server: HTML with a plain-text part. Each sending thread keeps its SMTP connection open
+ * between messages (a new session per message costs more than the message). A 5xx answer is permanent; the rest is
+ * retried.
+ */
+class SmtpEmail implements Transports.Email, DisposableBean {
+
+    private final Session session;
+    private final NotificationProperties.Smtp smtp;
+    private final String from;
+    private final ThreadLocal<Transport> connection = new ThreadLocal<>();
+    private final Set<Transport> open = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Spring's helper reads every {@code mime.types} on the class path for each message it builds (a new file-type map
+     * each time); one map, read once, serves them all.
+     */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+        private static final FileTypeMap TYPES = types();
+
+        private static FileTypeMap types() {
+            ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+            types.afterPropertiesSet();
+            return types;
+        }
+
+        SharedTypesHelper(MimeMessage message) throws MessagingException {
+            super(message, true, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return TYPES;
+        }
+    }
+
+    SmtpEmail(Session session, NotificationProperties.Smtp smtp, String from) {
+        this.session = session;
+        this.smtp = smtp;
+        this.from = from;
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public String send(
+            UUID messageId, String to, String subject, String html, String text, List<Attachment> attachments)
+            throws DeliveryFailure {
+        MimeMessage message;
+        try {
+            message = new MimeMessage(session);
+            MimeMessageHelper helper = new SharedTypesHelper(message);
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text, html);
+            for (Attachment a : attachments) {
+                helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+            }
+            message.setHeader("X-Tenhal-Message", messageId.toString());
+            message.saveChanges();
+        } catch (MessagingException e) {
+            throw DeliveryFailure.permanent("the email could not be built: " + e.getMessage(), e);
+        }
+        try {
+            connection().sendMessage(message, message.getAllRecipients());
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            drop();
+            throw new DeliveryFailure("SMTP: " + e.getMessage(), !permanent(e), e);
+        }
+    }
+
+    /** This thread's open connection, reconnecting when the server closed it. */
+    private Transport connection() throws MessagingException {
+        Transport transport = connection.get();
+        if (transport != null && transport.isConnected()) {
+            return transport;
+        }
+        drop();
+        transport = session.getTransport("smtp");
+        transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
+        connection.set(transport);
+        open.add(transport);
+        return transport;
+    }
+
+    private void drop() {
+        Transport transport = connection.get();
+        connection.remove();
+        if (transport != null) {
+            open.remove(transport);
+            close(transport);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        open.forEach(SmtpEmail::close);
+        open.clear();
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException ignored) {
+            // closing a broken connection
+        }
+    }
+
+    private static boolean permanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SMTPSendFailedException smtp) {
+                return smtp.getReturnCode() >= 500;
+            }
+            if (t instanceof SendFailedException sendFailed
+                    && sendFailed.getInvalidAddresses() != null
+                    && sendFailed.getInvalidAddresses().length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Messages to patients and staff: email (SMTP), SMS and WhatsApp (Twilio's REST API, behind a provider interface),
+ * and the staff's in-app inbox. Templates per message kind in Arabic and English; patients' channels, language and
+ * quiet hours; a delivery log in which an idempotency key (source event + recipient + channel + purpose) is unique, so
+ * that nothing is sent twice; provider status callbacks and inbound replies on signed webhooks. On the embedded
+ * default nothing leaves the machine: messages land in the outbox page.
+ *
+ * <ul>
+ *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
+ *       notice to the care team), {@code JobFailed} and {@code EventListenerGaveUp} (in-app notice to admins),
+ *       {@code PatientsMerged} (quiet hours follow the survivor).
+ *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
+ *   <li>No module depends on this one: it reacts to events.
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Notifications",
+        allowedDependencies = {
+            "identity",
+            "clinics",
+            "patients",
+            "platform",
+            "platform :: jobs",
+            "platform :: validation",
+            "shared"
+        })
+package sa.tenhal.notifications;

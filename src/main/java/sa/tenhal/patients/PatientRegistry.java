@@ -1,0 +1,302 @@
+package sa.tenhal.patients;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.ConflictException;
+import sa.tenhal.platform.FieldProblem;
+import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.Versions;
+
+/**
+ * The seed's PatientService: register (with duplicate protection), update, archive, restore, merge, find and search.
+ * Every change registers its event; every read of one patient's record publishes {@link PatientRecordViewed}.
+ */
+@Service
+@Transactional
+public class PatientRegistry {
+
+    private final Patients patients;
+    private final PatientRules rules;
+    private final PatientSearch search;
+    private final PatientFiles files;
+    private final Consents consents;
+    private final ClinicTime time;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate separateRead;
+
+    PatientRegistry(
+            Patients patients,
+            PatientRules rules,
+            PatientSearch search,
+            PatientFiles files,
+            Consents consents,
+            ClinicTime time,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.patients = patients;
+        this.rules = rules;
+        this.search = search;
+        this.files = files;
+        this.consents = consents;
+        this.time = time;
+        this.events = events;
+        this.separateRead = new TransactionTemplate(transactions);
+        this.separateRead.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.separateRead.setReadOnly(true);
+    }
+
+    /**
+     * Registers a patient and opens their file at the centre.
+     *
+     * <ul>
+     *   <li>The same identity document as a live patient: 409 {@code duplicate-patient} naming that patient.
+     *   <li>The same name and birth date, or the same mobile, as an active patient: 409 {@code possible-duplicates}
+     *       listing them, unless {@code acknowledgeDuplicates} says the clerk checked and this is someone else.
+     * </ul>
+     */
+    public PatientDetails register(PatientForm form, boolean acknowledgeDuplicates, String centreCode) {
+        ValidPatient valid = rules.check(form);
+        patients.findLiveByIdentity(valid.idType(), valid.idNumber()).ifPresent(existing -> {
+            throw duplicateIdentity(existing.id(), existing.mrn());
+        });
+        if (!acknowledgeDuplicates) {
+            List<DuplicateCandidate> candidates = possibleDuplicates(valid);
+            if (!candidates.isEmpty()) {
+                throw (ConflictException) new ConflictException(
+                                "possible-duplicates",
+                                "Possible duplicate",
+                                candidates.size() + " registered patient(s) look like this one; check them, then send"
+                                        + " acknowledgeDuplicates=true if this is someone else")
+                        .with("candidates", candidates);
+            }
+        }
+        Patient patient = new Patient(String.valueOf(patients.nextMrn()), valid, time.now());
+        try {
+            patient = patients.saveAndFlush(patient);
+        } catch (DataIntegrityViolationException raced) {
+            // Another clerk registered the same document a moment ago; name their record.
+            Optional<Patient> winner =
+                    separateRead.execute(status -> patients.findLiveByIdentity(valid.idType(), valid.idNumber()));
+            throw winner.map(w -> duplicateIdentity(w.id(), w.mrn())).orElseThrow(() -> raced);
+        }
+        files.open(patient.id(), centreCode);
+        return patient.details();
+    }
+
+    /** Replaces a patient's details, on the version the caller read (412 if it moved on). */
+    public PatientDetails update(PatientId id, long expectedVersion, PatientForm form) {
+        Patient patient = load(id);
+        Versions.check("patient", expectedVersion, patient.version());
+        ValidPatient valid = rules.check(form);
+        patients.findLiveByIdentity(valid.idType(), valid.idNumber())
+                .filter(other -> !other.id().equals(id))
+                .ifPresent(other -> {
+                    throw duplicateIdentity(other.id(), other.mrn());
+                });
+        patient.update(valid, time.now());
+        try {
+            return patients.saveAndFlush(patient).details();
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException(
+                    "duplicate-patient", "Duplicate patient", "Another patient has this identity document");
+        }
+    }
+
+    public PatientDetails archive(PatientId id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidFieldsException("reason", "must not be blank");
+        }
+        Patient patient = load(id);
+        patient.archive(reason.strip(), time.now());
+        return patients.saveAndFlush(patient).details();
+    }
+
+    public PatientDetails restore(PatientId id) {
+        Patient patient = load(id);
+        patient.restore(time.now());
+        try {
+            return patients.saveAndFlush(patient).details();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException(
+                    "duplicate-patient",
+                    "Duplicate patient",
+                    "A live patient has the same identity document; merge the two instead");
+        }
+    }
+
+    /**
+     * Merges a duplicate into the survivor: the survivor keeps every reference (files and consents move to it; other
+     * modules re-point theirs on {@link PatientsMerged}); the duplicate is MERGED and points to the survivor.
+     */
+    public PatientDetails merge(PatientId survivorId, PatientId duplicateId) {
+        if (survivorId.equals(duplicateId)) {
+            throw new InvalidFieldsException("mergedPatientId", "cannot merge a patient into itself");
+        }
+        // Lock both in id order, so that two merges of the same pair cannot deadlock.
+        Patient first = lock(survivorId.value().compareTo(duplicateId.value()) < 0 ? survivorId : duplicateId);
+        Patient second = lock(first.id().equals(survivorId) ? duplicateId : survivorId);
+        Patient survivor = first.id().equals(survivorId) ? first : second;
+        Patient duplicate = survivor == first ? second : first;
+        survivor.absorb(duplicate, time.now());
+        patients.save(duplicate);
+        Patient saved = patients.saveAndFlush(survivor);
+        files.moveAll(duplicate.id(), survivor.id());
+        consents.moveAll(duplicate.id(), survivor.id());
+        return saved.details();
+    }
+
+    /** A patient's details for display; audited as a read of the record. */
+    public PatientDetails view(PatientId id) {
+        PatientDetails details = load(id).details();
+        events.publishEvent(new PatientRecordViewed(id, "details", time.now()));
+        return details;
+    }
+
+    /** A patient's details for another module's work (not a person viewing them, so not audited as a read). */
+    @Transactional(readOnly = true)
+    public Optional<PatientDetails> find(PatientId id) {
+        return patients.findById(id.value()).map(Patient::details);
+    }
+
+    /** How to reach a patient for notifications; empty if they cannot be found. */
+    @Transactional(readOnly = true)
+    public Optional<PatientContact> contact(PatientId id) {
+        return patients.findById(id.value()).map(p -> {
+            PatientDetails d = p.details();
+            String mobile = d.mobile();
+            boolean viaGuardian = false;
+            if (mobile == null) {
+                mobile = d.guardians().stream()
+                        .filter(PatientDetails.Guardian::primaryContact)
+                        .map(PatientDetails.Guardian::phone)
+                        .findFirst()
+                        .orElse(null);
+                viaGuardian = mobile != null;
+            }
+            return new PatientContact(
+                    id,
+                    d.givenName(d.preferredLanguage()),
+                    d.preferredLanguage(),
+                    mobile,
+                    d.email(),
+                    d.channels(),
+                    viaGuardian);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PatientDetails> list(PatientStatus status, Pageable page) {
+        return patients.findByStatus(status, page).map(Patient::details);
+    }
+
+    @Transactional(readOnly = true)
+    public long activeCount() {
+        return patients.countByStatus(PatientStatus.ACTIVE);
+    }
+
+    /** Results for a search, one page; {@code hasMore} says whether another page follows. */
+    public record SearchPage(List<PatientSearchHit> content, int page, int size, boolean hasMore) {}
+
+    /**
+     * What the registration rules say about a form, without registering it: pages show these together with the
+     * field validation's problems, so that a clerk corrects everything in one go.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(PatientForm form) {
+        try {
+            rules.check(form);
+            return List.of();
+        } catch (InvalidFieldsException e) {
+            return e.errors();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public SearchPage search(String text, String name, String phone, String mrn, String identity, int page, int size) {
+        if (isBlank(text) && isBlank(name) && isBlank(phone) && isBlank(mrn) && isBlank(identity)) {
+            throw new InvalidFieldsException(
+                    "q", "give something to search for: a name, phone, record or identity number");
+        }
+        var query = new PatientSearch.Query(
+                blankToNull(text), blankToNull(name), blankToNull(phone), blankToNull(mrn), blankToNull(identity));
+        List<PatientSearchHit> hits = search.find(query, page * size, size);
+        boolean more = hits.size() > size;
+        return new SearchPage(more ? hits.subList(0, size) : hits, page, size, more);
+    }
+
+    private List<DuplicateCandidate> possibleDuplicates(ValidPatient valid) {
+        Map<PatientId, DuplicateCandidate> found = new LinkedHashMap<>();
+        PatientForm f = valid.form();
+        String en = NameNormalizer.normalize(join(f.givenNameEn(), f.familyNameEn()));
+        String ar = NameNormalizer.normalize(join(f.givenNameAr(), f.familyNameAr()));
+        for (Patient p : patients.findByBirthDateAndStatus(f.birthDate(), PatientStatus.ACTIVE)) {
+            PatientDetails d = p.details();
+            boolean sameEn =
+                    !en.isEmpty() && en.equals(NameNormalizer.normalize(join(d.givenNameEn(), d.familyNameEn())));
+            boolean sameAr =
+                    !ar.isEmpty() && ar.equals(NameNormalizer.normalize(join(d.givenNameAr(), d.familyNameAr())));
+            if (sameEn || sameAr) {
+                found.put(d.id(), candidate(d, DuplicateCandidate.Reason.SAME_NAME_AND_BIRTH_DATE));
+            }
+        }
+        if (valid.mobile() != null) {
+            for (Patient p : patients.findByMobileAndStatus(valid.mobile(), PatientStatus.ACTIVE)) {
+                found.putIfAbsent(p.id(), candidate(p.details(), DuplicateCandidate.Reason.SAME_MOBILE));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private static DuplicateCandidate candidate(PatientDetails d, DuplicateCandidate.Reason reason) {
+        return new DuplicateCandidate(
+                d.id(),
+                d.mrn(),
+                d.fullName(sa.tenhal.shared.Language.EN),
+                d.fullName(sa.tenhal.shared.Language.AR),
+                d.birthDate(),
+                reason);
+    }
+
+    private Patient load(PatientId id) {
+        return patients.findById(id.value()).orElseThrow(() -> new NotFoundException("Patient", id));
+    }
+
+    private Patient lock(PatientId id) {
+        return patients.findForUpdate(id.value()).orElseThrow(() -> new NotFoundException("Patient", id));
+    }
+
+    private static ConflictException duplicateIdentity(PatientId existing, String mrn) {
+        return (ConflictException) new ConflictException(
+                        "duplicate-patient",
+                        "Duplicate patient",
+                        "A patient with this identity document is registered: record " + mrn)
+                .with("existingPatientId", existing.value())
+                .with("existingMrn", mrn)
+                .with("field", "identityDocument.number");
+    }
+
+    private static String join(String a, String b) {
+        return (a == null ? "" : a) + " " + (b == null ? "" : b);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s;
+    }
+}

@@ -1,0 +1,33 @@
+package sa.tenhal.platform;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is acting in the current request, for "recorded by" columns and the audit trail, without a dependency on the
+ * identity module: its principal implements {@link User}. Background jobs act as nobody ({@link #current()} is empty).
+ */
+public record Actor(UUID userId, String username) {
+
+    /** Implemented by the signed-in principal. */
+    public interface User {
+        UUID actingUserId();
+
+        String getUsername();
+    }
+
+    public static Optional<Actor> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof User user) {
+            return Optional.of(new Actor(user.actingUserId(), user.getUsername()));
+        }
+        return Optional.empty();
+    }
+
+    /** The acting user's id, or null for the system. */
+    public static UUID currentUserId() {
+        return current().map(Actor::userId).orElse(null);
+    }
+}

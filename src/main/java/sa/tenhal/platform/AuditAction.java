@@ -1,0 +1,22 @@
+package sa.tenhal.platform;
+
+/** What was done to a record, as the audit trail names it. */
+public enum AuditAction {
+    CREATE,
+    UPDATE,
+    READ,
+    ARCHIVE,
+    RESTORE,
+    MERGE,
+    CLOSE,
+    REOPEN,
+    WITHDRAW,
+    DEACTIVATE,
+    OVERRIDE,
+    CONFIRM,
+    DECLINE,
+    EXPIRE,
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    CANCEL
+}

@@ -1,0 +1,43 @@
+package sa.tenhal.platform;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the audit trail records of an event: the record (type and id), the action, the patient it concerns (and a
+ * second one, e.g. the merged record of a merge), the names of changed fields, and a short non-clinical note (a
+ * reason, a number).
+ */
+public record Audited(
+        String recordType,
+        UUID recordId,
+        AuditAction action,
+        UUID patientId,
+        UUID relatedPatientId,
+        Set<String> changedFields,
+        String note) {
+
+    public Audited {
+        changedFields = changedFields == null ? Set.of() : Set.copyOf(changedFields);
+    }
+
+    public static Audited of(String recordType, UUID recordId, AuditAction action) {
+        return new Audited(recordType, recordId, action, null, null, Set.of(), null);
+    }
+
+    public Audited patient(UUID id) {
+        return new Audited(recordType, recordId, action, id, relatedPatientId, changedFields, note);
+    }
+
+    public Audited relatedPatient(UUID id) {
+        return new Audited(recordType, recordId, action, patientId, id, changedFields, note);
+    }
+
+    public Audited fields(Set<String> names) {
+        return new Audited(recordType, recordId, action, patientId, relatedPatientId, names, note);
+    }
+
+    public Audited note(String text) {
+        return new Audited(recordType, recordId, action, patientId, relatedPatientId, changedFields, text);
+    }
+}

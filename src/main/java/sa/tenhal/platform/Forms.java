@@ -1,0 +1,97 @@
+package sa.tenhal.platform;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Errors on pages: validation of the same request records the API validates, and the services' refusals
+ * ({@link InvalidFieldsException}), put next to the fields of a page's form. Messages come in the user's language:
+ * Bean Validation interpolates in the request's locale, and coded problems are looked up as {@code error.<code>}.
+ */
+public final class Forms {
+
+    private Forms() {}
+
+    /** Validates {@code target} and rejects each violation on the page field its property path maps to. */
+    public static void validate(
+            Validator validator, Object target, BindingResult errors, UnaryOperator<String> pageField) {
+        for (ConstraintViolation<Object> violation : validator.validate(target)) {
+            reject(errors, pageField.apply(violation.getPropertyPath().toString()), null, violation.getMessage());
+        }
+    }
+
+    /** Puts a service's field problems on the page's fields. */
+    public static void reject(BindingResult errors, InvalidFieldsException problems, UnaryOperator<String> pageField) {
+        for (FieldProblem problem : problems.errors()) {
+            reject(
+                    errors,
+                    pageField.apply(problem.field()),
+                    problem.code() == null ? null : "error." + problem.code(),
+                    problem.reason());
+        }
+    }
+
+    /**
+     * Puts problems on fields that have none yet: for a service's rules checked alongside field validation, whose
+     * findings on the same field would only say the same thing twice.
+     */
+    public static void rejectUnmarked(
+            BindingResult errors, java.util.List<FieldProblem> problems, UnaryOperator<String> pageField) {
+        for (FieldProblem problem : problems) {
+            String field = pageField.apply(problem.field());
+            boolean marked;
+            try {
+                marked = errors.hasFieldErrors(field);
+            } catch (RuntimeException e) {
+                marked = false;
+            }
+            if (!marked) {
+                reject(errors, field, problem.code() == null ? null : "error." + problem.code(), problem.reason());
+            }
+        }
+    }
+
+    /**
+     * Puts a conflict that names its field (a taken username, a duplicate code: the problem's {@code field} member)
+     * beside that field, as {@code error.<type>}. Returns false, and rejects nothing, when the conflict names no field.
+     */
+    public static boolean rejectConflict(
+            BindingResult errors, ConflictException conflict, UnaryOperator<String> pageField) {
+        Object field = conflict.properties().get("field");
+        if (!(field instanceof String name)) {
+            return false;
+        }
+        reject(errors, pageField.apply(name), "error." + conflict.type(), conflict.getMessage());
+        return true;
+    }
+
+    /**
+     * A refusal as one sentence in the user's language, for a page's notice: {@code error.<code>} of the first field
+     * problem, or {@code error.<type>} of the problem; the English detail when neither is in the messages.
+     */
+    public static String describe(MessageSource messages, ProblemException problem) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (problem instanceof InvalidFieldsException invalid
+                && !invalid.errors().isEmpty()) {
+            FieldProblem first = invalid.errors().get(0);
+            return first.code() == null
+                    ? first.reason()
+                    : messages.getMessage("error." + first.code(), null, first.reason(), locale);
+        }
+        return messages.getMessage("error." + problem.type(), null, problem.getMessage(), locale);
+    }
+
+    private static void reject(BindingResult errors, String field, String code, String message) {
+        try {
+            errors.rejectValue(field, code == null ? "invalid" : code, message);
+        } catch (NotReadablePropertyException | IllegalArgumentException e) {
+            errors.reject(code == null ? "invalid" : code, message);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package sa.tenhal.platform.jobs;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Schedules, moves and cancels one-time job instances. Calls join the caller's transaction: a job scheduled by a
+ * booking that rolls back was never scheduled.
+ */
+public interface Jobs {
+
+    /** Schedules the instance unless it is already scheduled (then nothing changes); true if this call scheduled it. */
+    <T> boolean schedule(OneTimeJob<T> job, String instanceId, Instant at, T data);
+
+    /** Moves the instance to a new time (and data), scheduling it if it does not exist. */
+    <T> void reschedule(OneTimeJob<T> job, String instanceId, Instant at, T data);
+
+    /** Cancels the instance; nothing happens if it is not scheduled. */
+    void cancel(OneTimeJob<?> job, String instanceId);
+
+    /** When the instance is due, if it is scheduled. */
+    Optional<Instant> scheduledAt(OneTimeJob<?> job, String instanceId);
+}

@@ -1,0 +1,139 @@
+package sa.tenhal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import sa.tenhal.platform.DemoData;
+
+/**
+ * The embedded default comes with demo data (its own fresh embedded server here, so the counts are exact); a
+ * configured database server never gets any.
+ */
+@SpringBootTest(
+        properties = {
+            "tenhal.database.url=",
+            "tenhal.demo.enabled=true",
+            "tenhal.jobs.execute=true",
+            "db-scheduler.polling-interval=1s"
+        })
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+class DemoDataTests {
+
+    @Autowired
+    org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+    @DynamicPropertySource
+    static void freshDatabase(DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tenhal-demo-test");
+        registry.add("tenhal.database.embedded.data-directory", () -> dir.resolve("postgres")
+                .toString());
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void oneCentreSixClinicsTwelveProvidersFiftyPatientsAndAUserPerRole() {
+        assertThat(count("select count(*) from centre")).isEqualTo(1);
+        assertThat(count("select count(*) from clinic")).isEqualTo(6);
+        assertThat(count("select count(*) from provider")).isEqualTo(12);
+        assertThat(count("select count(*) from patient")).isEqualTo(50);
+        assertThat(
+                        count(
+                                "select count(*) from patient p where exists (select 1 from patient_guardian g where g.patient_id = p.id)"))
+                .isGreaterThan(20);
+        assertThat(count("select count(*) from patient where given_name_ar is not null and given_name_en is not null"))
+                .isEqualTo(50);
+        assertThat(count("select count(distinct role) from staff_user_role")).isEqualTo(6);
+        assertThat(count("select count(*) from clinical_service where price > 0 and duration_minutes >= 15"))
+                .isGreaterThanOrEqualTo(17);
+        assertThat(count("select count(*) from room")).isGreaterThanOrEqualTo(11);
+        assertThat(count("select count(*) from patient_file")).isEqualTo(50);
+    }
+
+    /**
+     * Nothing leaves the machine on the embedded default: the demo users' welcome emails land in the outbox page, where
+     * an admin reads them and follows their set-password links.
+     */
+    @Test
+    void welcomeEmailsLandInTheOutboxWithWorkingLinks() throws Exception {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(count("select count(*) from outbox_item where channel = 'EMAIL'"))
+                        .isEqualTo(16));
+        assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"))
+                .isEqualTo(16);
+
+        var signIn = mvc.post()
+                .uri("/login")
+                .param("username", "admin")
+                .param("password", "tenhal-demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+        jakarta.servlet.http.Cookie session = signIn.getResponse().getCookie("TENHAL_SESSION");
+        var outbox = mvc.get().uri("/admin/outbox").cookie(session).exchange();
+        assertThat(outbox).hasStatusOk();
+        String page = Bodies.text(outbox);
+        assertThat(page).contains("Welcome to Tenhal", "nurse@demo.tenhal.sa");
+
+        String itemId = jdbc.sql("select message_id::text from outbox_item where address = 'nurse@demo.tenhal.sa'")
+                .query(String.class)
+                .single();
+        String item = Bodies.text(
+                mvc.get().uri("/admin/outbox/" + itemId).cookie(session).exchange());
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("/set-password/([0-9a-f]{64})").matcher(item);
+        assertThat(link.find()).isTrue();
+        assertThat(mvc.get().uri("/set-password/" + link.group(1)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("name=\"password\"");
+
+        // The outbox is for admins only.
+        var nurse = mvc.post()
+                .uri("/login")
+                .param("username", "nurse")
+                .param("password", "tenhal-demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+        assertThat(mvc.get().uri("/admin/outbox").cookie(nurse.getResponse().getCookie("TENHAL_SESSION")))
+                .hasStatus(403);
+        assertThat(mvc.get().uri("/db-scheduler").cookie(nurse.getResponse().getCookie("TENHAL_SESSION")))
+                .hasStatus(403);
+        assertThat(mvc.get().uri("/db-scheduler").cookie(session)).hasStatusOk();
+    }
+
+    /** Lite configuration (no @Configuration, so that @SpringBootTest does not take it for the test's own). */
+    static class WithDemoBean {
+        @Bean
+        @DemoData
+        String demoMarker() {
+            return "demo";
+        }
+    }
+
+    @Test
+    void aConfiguredServerNeverGetsDemoData() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(WithDemoBean.class)
+                .withPropertyValues("tenhal.database.url=jdbc:postgresql://db.example:5432/tenhal")
+                .run(context -> assertThat(context).doesNotHaveBean("demoMarker"));
+        new ApplicationContextRunner()
+                .withUserConfiguration(WithDemoBean.class)
+                .withPropertyValues("tenhal.demo.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("demoMarker"));
+        new ApplicationContextRunner().withUserConfiguration(WithDemoBean.class).run(context -> assertThat(context)
+                .hasBean("demoMarker"));
+    }
+}

@@ -1,0 +1,124 @@
+package sa.tenhal.background;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import sa.tenhal.patients.PatientCareTeam;
+import sa.tenhal.platform.jobs.OneTimeJob;
+import sa.tenhal.platform.jobs.OneTimeJobHandler;
+import sa.tenhal.platform.jobs.PermanentJobFailure;
+import sa.tenhal.platform.jobs.RecurringJob;
+
+/** Jobs, a listener and a care team that tests steer: they fail on demand and count what they did. */
+@TestConfiguration(proxyBeanMethods = false)
+public class BackgroundTestBeans {
+
+    /** What a test's flaky work is told to do, and what it did. */
+    public static final class Script {
+        public final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+        public final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        public final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
+        public final Set<String> permanent = ConcurrentHashMap.newKeySet();
+
+        public void failNext(String key, int times) {
+            failuresLeft.put(key, new AtomicInteger(times));
+        }
+
+        public int runs(String key) {
+            return runs.getOrDefault(key, new AtomicInteger()).get();
+        }
+
+        public int successes(String key) {
+            return successes.getOrDefault(key, new AtomicInteger()).get();
+        }
+
+        void perform(String key) {
+            runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (permanent.contains(key)) {
+                throw new PermanentJobFailure("the record " + key + " no longer exists");
+            }
+            AtomicInteger left = failuresLeft.get(key);
+            if (left != null && left.getAndDecrement() > 0) {
+                throw new IllegalStateException("scripted failure of " + key);
+            }
+            successes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    public record Chore(String key) {}
+
+    public static final OneTimeJob<Chore> CHORE = OneTimeJob.of("test-chore", Chore.class);
+
+    /** An event whose listener fails as scripted. */
+    public record SomethingHappened(String key) {}
+
+    public static class FlakyListener {
+        private final Script script;
+
+        FlakyListener(Script script) {
+            this.script = script;
+        }
+
+        @ApplicationModuleListener
+        void on(SomethingHappened event) {
+            script.perform(event.key());
+        }
+    }
+
+    /** The care team a test says a patient has. */
+    public static final class TestCareTeam implements PatientCareTeam {
+        public final Map<UUID, Set<UUID>> teams = new ConcurrentHashMap<>();
+
+        @Override
+        public Set<UUID> staffUserIds(sa.tenhal.patients.PatientId patient) {
+            return teams.getOrDefault(patient.value(), Set.of());
+        }
+    }
+
+    @Bean
+    Script script() {
+        return new Script();
+    }
+
+    @Bean
+    RecurringJob testHeartbeat(Script script) {
+        return new RecurringJob(
+                "test-heartbeat", "0 0 3 * * *", "Counts its runs (tests only)", () -> script.perform("heartbeat"));
+    }
+
+    @Bean
+    OneTimeJobHandler<Chore> choreHandler(Script script) {
+        return new OneTimeJobHandler<>() {
+            @Override
+            public OneTimeJob<Chore> job() {
+                return CHORE;
+            }
+
+            @Override
+            public void run(String instanceId, Chore data) {
+                script.perform(data.key());
+            }
+        };
+    }
+
+    @Bean
+    FlakyListener flakyListener(Script script) {
+        return new FlakyListener(script);
+    }
+
+    @Bean
+    sa.tenhal.platform.events.EventResubmissionProbe eventResubmissionProbe(
+            org.springframework.context.ApplicationContext context) {
+        return new sa.tenhal.platform.events.EventResubmissionProbe(context);
+    }
+
+    @Bean
+    TestCareTeam testCareTeam() {
+        return new TestCareTeam();
+    }
+}

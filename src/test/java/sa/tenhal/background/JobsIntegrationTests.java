@@ -1,0 +1,221 @@
+package sa.tenhal.background;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import sa.tenhal.Bodies;
+import sa.tenhal.StaffFixtures;
+import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.identity.Role;
+import sa.tenhal.platform.jobs.Jobs;
+
+class JobsIntegrationTests extends BackgroundWorkIntegrationTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    BackgroundTestBeans.Script script;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MvcTestResult put(Caller caller, String uri, String json) {
+        return mvc.put()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
+    }
+
+    @Test
+    void aScheduleChangedAtRuntimeFiresAtItsNewTime() {
+        Caller admin = staff.as(Role.ADMIN);
+        Instant tuesday0800Riyadh = Instant.parse("2031-03-04T05:00:00Z");
+        clock.set(tuesday0800Riyadh);
+        try {
+            MvcTestResult changed =
+                    put(admin, "/api/v1/admin/jobs/test-heartbeat/schedule", "{\"cron\":\"0 15 8 * * *\"}");
+            assertThat(changed).hasStatusOk();
+            assertThat(Bodies.<String>read(changed, "$.nextRun")).isEqualTo("2031-03-04T05:15:00Z");
+            assertThat(Bodies.<Boolean>read(changed, "$.customized")).isTrue();
+            int before = script.runs("heartbeat");
+
+            clock.set(Instant.parse("2031-03-04T05:15:01Z"));
+            runDueJobs();
+
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(script.runs("heartbeat")).isEqualTo(before + 1));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Bodies.<String>read(
+                            mvc.get()
+                                    .uri("/api/v1/admin/jobs/test-heartbeat")
+                                    .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                                    .exchange(),
+                            "$.nextRun"))
+                    .isEqualTo("2031-03-05T05:15:00Z"));
+        } finally {
+            clock.reset();
+            mvc.delete()
+                    .uri("/api/v1/admin/jobs/test-heartbeat/schedule")
+                    .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                    .exchange();
+        }
+    }
+
+    @Test
+    void aPausedJobHasNoNextRunUntilResumed() {
+        Caller admin = staff.as(Role.ADMIN);
+        MvcTestResult paused = mvc.post()
+                .uri("/api/v1/admin/jobs/test-heartbeat/pause")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange();
+        assertThat(paused).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.paused").isEqualTo(true);
+            assertThat(json).doesNotHavePath("$.nextRun");
+        });
+        MvcTestResult resumed = mvc.post()
+                .uri("/api/v1/admin/jobs/test-heartbeat/resume")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange();
+        assertThat(resumed).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.paused").isEqualTo(false);
+            assertThat(json).extractingPath("$.nextRun").isNotNull();
+        });
+    }
+
+    @Test
+    void jobsAreForAdminsAndSchedulesMustBeCron() {
+        Caller admin = staff.as(Role.ADMIN);
+        assertThat(mvc.get()
+                        .uri("/api/v1/admin/jobs")
+                        .header(
+                                HttpHeaders.AUTHORIZATION,
+                                staff.as(Role.MANAGER).bearer()))
+                .hasStatus(403);
+        assertThat(mvc.get().uri("/api/v1/admin/jobs").header(HttpHeaders.AUTHORIZATION, admin.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].name")
+                .asArray()
+                .contains("test-heartbeat", "resubmit-failed-events");
+        assertThat(put(admin, "/api/v1/admin/jobs/test-heartbeat/schedule", "{\"cron\":\"every day at nine\"}"))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("cron");
+        assertThat(put(admin, "/api/v1/admin/jobs/no-such-job/schedule", "{\"cron\":\"0 0 9 * * *\"}"))
+                .hasStatus(404);
+    }
+
+    @Test
+    void aFailingJobIsRetriedAfter60SecondsThenLongerAndSucceeds() {
+        Instant t0 = Instant.parse("2031-05-01T06:00:00Z");
+        clock.set(t0);
+        script.failNext("chore-retry", 2);
+        jobs.schedule(BackgroundTestBeans.CHORE, "retry", t0, new BackgroundTestBeans.Chore("chore-retry"));
+        runDueJobs();
+        await().untilAsserted(() -> assertThat(script.runs("chore-retry")).isEqualTo(1));
+        await().untilAsserted(() ->
+                assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "retry")).contains(t0.plusSeconds(60)));
+
+        advance(Duration.ofSeconds(61));
+        await().untilAsserted(() -> assertThat(script.runs("chore-retry")).isEqualTo(2));
+        await().untilAsserted(() -> assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "retry"))
+                .contains(t0.plusSeconds(61).plusSeconds(120)));
+
+        advance(Duration.ofSeconds(121));
+        await().untilAsserted(() -> assertThat(script.successes("chore-retry")).isEqualTo(1));
+        await().untilAsserted(() ->
+                assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "retry")).isEmpty());
+        assertThat(script.runs("chore-retry")).isEqualTo(3);
+    }
+
+    @Test
+    void afterTheLastAttemptTheFailureIsKeptAndAdminsAreTold() {
+        Caller admin = staff.as(Role.ADMIN);
+        Instant t0 = Instant.parse("2031-06-01T06:00:00Z");
+        clock.set(t0);
+        script.failNext("chore-doomed", 10);
+        jobs.schedule(BackgroundTestBeans.CHORE, "doomed", t0, new BackgroundTestBeans.Chore("chore-doomed"));
+        runDueJobs();
+        await().untilAsserted(() -> assertThat(script.runs("chore-doomed")).isEqualTo(1));
+        advance(Duration.ofSeconds(61));
+        await().untilAsserted(() -> assertThat(script.runs("chore-doomed")).isEqualTo(2));
+        advance(Duration.ofSeconds(121));
+        await().untilAsserted(() -> assertThat(script.runs("chore-doomed")).isEqualTo(3));
+        await().untilAsserted(() -> assertThat(failures("doomed")).isEqualTo(1));
+        assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "doomed")).isEmpty();
+        assertThat(jdbc.sql("select attempts from job_failure where task_instance = 'doomed'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+        await().untilAsserted(() -> assertThat(
+                        mvc.get().uri("/api/v1/me/notifications").header(HttpHeaders.AUTHORIZATION, admin.bearer()))
+                .bodyJson()
+                .extractingPath("$[*].kind")
+                .asArray()
+                .contains("job-failed"));
+        assertThat(mvc.get().uri("/api/v1/admin/job-failures").header(HttpHeaders.AUTHORIZATION, admin.bearer()))
+                .bodyJson()
+                .extractingPath("$[*].instance")
+                .asArray()
+                .contains("doomed");
+    }
+
+    @Test
+    void aPermanentErrorIsNotRetried() {
+        script.permanent.add("chore-gone");
+        jobs.schedule(BackgroundTestBeans.CHORE, "gone", clock.instant(), new BackgroundTestBeans.Chore("chore-gone"));
+        runDueJobs();
+        await().untilAsserted(() -> assertThat(failures("gone")).isEqualTo(1));
+        assertThat(script.runs("chore-gone")).isEqualTo(1);
+        assertThat(jdbc.sql("select permanent from job_failure where task_instance = 'gone'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "gone")).isEmpty();
+    }
+
+    @Test
+    void oneTimeJobsAreMovedAndCancelled() {
+        Instant later = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(jobs.schedule(
+                        BackgroundTestBeans.CHORE, "movable", later, new BackgroundTestBeans.Chore("chore-movable")))
+                .isTrue();
+        assertThat(jobs.schedule(
+                        BackgroundTestBeans.CHORE, "movable", later.plusSeconds(5), new BackgroundTestBeans.Chore("x")))
+                .isFalse();
+        jobs.reschedule(
+                BackgroundTestBeans.CHORE,
+                "movable",
+                later.plus(Duration.ofHours(1)),
+                new BackgroundTestBeans.Chore("chore-movable"));
+        assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "movable")).contains(later.plus(Duration.ofHours(1)));
+        jobs.cancel(BackgroundTestBeans.CHORE, "movable");
+        jobs.cancel(BackgroundTestBeans.CHORE, "movable");
+        assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "movable")).isEmpty();
+    }
+
+    long failures(String instance) {
+        return jdbc.sql("select count(*) from job_failure where task_instance = :i")
+                .param("i", instance)
+                .query(Long.class)
+                .single();
+    }
+}
