@@ -1,0 +1,24 @@
+package sa.tenhal.referrals;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jmolecules.event.annotation.DomainEvent;
+import sa.tenhal.clinics.ClinicId;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.platform.AuditAction;
+import sa.tenhal.platform.AuditableEvent;
+import sa.tenhal.platform.Audited;
+
+/** A referral was withdrawn before it completed. */
+@DomainEvent
+public record ReferralCancelled(UUID referralId, PatientId patient, ClinicId fromClinic, ClinicId toClinic, Instant at)
+        implements AuditableEvent {
+
+    @Override
+    public Audited audited() {
+        return Audited.of("Referral", referralId, AuditAction.UPDATE)
+                .patient(patient.value())
+                .fields(java.util.Set.of("status", "cancellationReason"))
+                .note("CANCELLED");
+    }
+}

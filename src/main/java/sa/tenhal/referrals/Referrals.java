@@ -1,0 +1,230 @@
+package sa.tenhal.referrals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import sa.tenhal.clinics.ClinicCatalog;
+import sa.tenhal.clinics.ClinicDetails;
+import sa.tenhal.clinics.ClinicId;
+import sa.tenhal.clinics.ProviderDetails;
+import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.identity.UserId;
+import sa.tenhal.patients.PatientDetails;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.patients.PatientStatus;
+import sa.tenhal.platform.Actor;
+import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.ConflictException;
+import sa.tenhal.platform.FieldProblem;
+import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.NotFoundException;
+
+/**
+ * The seed's ReferralService: create, accept, reject, complete and cancel referrals. Every change publishes its event
+ * (the receiving or sending clinic is told, the audit trail records it) in the same transaction.
+ */
+@Service
+@Transactional
+public class Referrals {
+
+    private final ReferralRepository referrals;
+    private final PatientRegistry patients;
+    private final ClinicCatalog catalog;
+    private final ServiceLevels serviceLevels;
+    private final ClinicTime time;
+
+    Referrals(
+            ReferralRepository referrals,
+            PatientRegistry patients,
+            ClinicCatalog catalog,
+            ServiceLevels serviceLevels,
+            ClinicTime time) {
+        this.referrals = referrals;
+        this.patients = patients;
+        this.catalog = catalog;
+        this.serviceLevels = serviceLevels;
+        this.time = time;
+    }
+
+    /** Refused for an archived patient, or one who already has an open referral to that clinic (409). */
+    public ReferralDetails create(ReferralForm form) {
+        return create(form, Actor.currentUserId(), null, null);
+    }
+
+    ReferralDetails create(ReferralForm form, UUID createdBy, UUID ruleId, String triggerKey) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PatientDetails patient = patients.find(new PatientId(form.patientId())).orElse(null);
+        if (patient == null) {
+            problems.add(new FieldProblem("patientId", "no such patient"));
+        }
+        ClinicDetails from = clinic(form.fromClinicId(), "fromClinicId", problems);
+        if (form.fromProviderId() != null) {
+            Optional<ProviderDetails> provider = findProvider(form.fromProviderId());
+            if (provider.isEmpty()) {
+                problems.add(new FieldProblem("fromProviderId", "no such provider"));
+            } else if (from != null && !provider.get().worksIn(from.id())) {
+                problems.add(new FieldProblem("fromProviderId", "does not work in the sending clinic"));
+            }
+        }
+        boolean external =
+                form.externalFacility() != null && !form.externalFacility().isBlank();
+        if ((form.toClinicId() == null) == !external) {
+            problems.add(new FieldProblem("toClinicId", "name either a clinic of the centre or an outside facility"));
+        } else if (form.toClinicId() != null) {
+            ClinicDetails to = clinic(form.toClinicId(), "toClinicId", problems);
+            if (to != null && form.toClinicId().equals(form.fromClinicId())) {
+                problems.add(new FieldProblem("toClinicId", "must differ from the sending clinic"));
+            } else if (to != null && !to.active()) {
+                problems.add(new FieldProblem("toClinicId", "the clinic is not active"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        if (patient.status() != PatientStatus.ACTIVE) {
+            throw ConflictException.illegalTransition("patient", patient.status(), "refer");
+        }
+        if (form.toClinicId() != null) {
+            referrals.findOpen(form.patientId(), form.toClinicId()).ifPresent(open -> {
+                throw openReferral(open);
+            });
+        }
+        Instant now = time.now();
+        Referral referral =
+                new Referral(form, now, serviceLevels.respondBy(now, form.urgency()), createdBy, ruleId, triggerKey);
+        try {
+            return referrals.saveAndFlush(referral).details(now);
+        } catch (DataIntegrityViolationException raced) {
+            // Two people referred the same patient to the same clinic at once: the index let one through.
+            throw new ConflictException(
+                    "open-referral", "Already referred", "The patient already has an open referral to this clinic");
+        }
+    }
+
+    /** The receiving clinic accepts; the sending clinic and provider are told. */
+    public ReferralDetails accept(UUID id) {
+        Referral referral = load(id);
+        requireReceivingStaff(referral);
+        referral.accept(Actor.currentUserId(), time.now());
+        return save(referral);
+    }
+
+    public ReferralDetails reject(UUID id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidFieldsException("reason", "give a reason of at most 1000 characters");
+        }
+        Referral referral = load(id);
+        requireReceivingStaff(referral);
+        referral.reject(Actor.currentUserId(), reason.strip(), time.now());
+        return save(referral);
+    }
+
+    public ReferralDetails complete(UUID id) {
+        Referral referral = load(id);
+        referral.complete(time.now(), false);
+        return save(referral);
+    }
+
+    public ReferralDetails cancel(UUID id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidFieldsException("reason", "give a reason of at most 1000 characters");
+        }
+        Referral referral = load(id);
+        referral.cancel(reason.strip(), time.now());
+        return save(referral);
+    }
+
+    @Transactional(readOnly = true)
+    public ReferralDetails find(UUID id) {
+        return load(id).details(time.now());
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ReferralDetails> search(
+            ReferralStatus status, UUID patientId, UUID fromClinicId, UUID toClinicId, Pageable page) {
+        Instant now = time.now();
+        return referrals
+                .search(status, patientId, fromClinicId, toClinicId, page)
+                .map(r -> r.details(now));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferralDetails> ofPatient(PatientId patient) {
+        Instant now = time.now();
+        return referrals.findByPatientIdOrderByCreatedAtDesc(patient.value()).stream()
+                .map(r -> r.details(now))
+                .toList();
+    }
+
+    Referral load(UUID id) {
+        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+    }
+
+    ReferralDetails save(Referral referral) {
+        return referrals.saveAndFlush(referral).details(time.now());
+    }
+
+    static ConflictException openReferral(Referral open) {
+        ConflictException e = new ConflictException(
+                "open-referral", "Already referred", "The patient already has an open referral to this clinic");
+        e.with("referralId", open.id().toString());
+        e.with("currentStatus", open.status().name());
+        return e;
+    }
+
+    /**
+     * Reception, managers and admins decide for any clinic; a provider or nurse only for a clinic they work in — the
+     * receiving clinic's own staff answer its referrals.
+     */
+    private void requireReceivingStaff(Referral referral) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return;
+        }
+        List<String> roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
+        if (roles.stream()
+                .anyMatch(r -> r.equals("ROLE_ADMIN") || r.equals("ROLE_MANAGER") || r.equals("ROLE_RECEPTIONIST"))) {
+            return;
+        }
+        UUID user = Actor.currentUserId();
+        boolean worksThere = user != null
+                && referral.toClinicId() != null
+                && catalog.providerOf(new UserId(user))
+                        .map(p -> p.worksIn(new ClinicId(referral.toClinicId())))
+                        .orElse(false);
+        if (!worksThere) {
+            throw new AccessDeniedException("Only the receiving clinic's staff answer this referral");
+        }
+    }
+
+    private ClinicDetails clinic(UUID id, String field, List<FieldProblem> problems) {
+        try {
+            return catalog.clinic(new ClinicId(id));
+        } catch (NotFoundException e) {
+            problems.add(new FieldProblem(field, "no such clinic"));
+            return null;
+        }
+    }
+
+    private Optional<ProviderDetails> findProvider(UUID id) {
+        try {
+            return Optional.of(catalog.provider(new ProviderId(id)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}
