@@ -455,6 +455,38 @@ class ReferralsIntegrationTests {
                 .hasStatus(422);
     }
 
+    @Test
+    void managersGetTheWeeksStatisticsByEmail() {
+        Caller manager = staff.as(Role.MANAGER);
+        clock.set(riyadh("2027-03-03T09:00"));
+        PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+        ReferralDetails referral = referrals.create(new ReferralForm(
+                patient.id().value(),
+                speech.id().value(),
+                null,
+                ot.id().value(),
+                null,
+                "Assessment",
+                Urgency.ROUTINE,
+                null));
+        clock.set(riyadh("2027-03-04T09:00"));
+        referrals.accept(referral.id());
+
+        clock.set(riyadh("2027-03-05T08:00")); // Friday
+        ReferralStatistics week = followUp.sendWeeklyStatistics();
+        assertThat(week.from()).isEqualTo(LocalDate.of(2027, 2, 26));
+        assertThat(week.to()).isEqualTo(LocalDate.of(2027, 3, 4));
+        assertThat(week.total().accepted()).isPositive();
+        await().untilAsserted(() ->
+                assertThat(messages("referral-statistics", manager)).containsExactlyInAnyOrder("EMAIL", "IN_APP"));
+        String email = jdbc.sql("select body from notification_message where kind = 'referral-statistics'"
+                        + " and recipient_id = :user and channel = 'EMAIL'")
+                .param("user", manager.id().value())
+                .query(String.class)
+                .single();
+        assertThat(email).contains("Speech Therapy", "Occupational Therapy", "100%");
+    }
+
     private ReferralStatistics.Counts expected(ClinicDetails to, List<long[]> rows) {
         long pending = rows.stream().filter(r -> r[0] == 0).count();
         long accepted = rows.stream().filter(r -> r[0] == 1 || r[0] == 2).count();
