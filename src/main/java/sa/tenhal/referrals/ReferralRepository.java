@@ -34,6 +34,24 @@ interface ReferralRepository extends JpaRepository<Referral, UUID> {
 
     @Query("""
             select r from Referral r
+            where r.toClinicId in :clinics and (:status is null or r.status = :status)
+            """)
+    Page<Referral> incoming(
+            @Param("clinics") java.util.Collection<UUID> clinics,
+            @Param("status") ReferralStatus status,
+            Pageable page);
+
+    @Query("""
+            select r from Referral r
+            where r.fromClinicId in :clinics and (:status is null or r.status = :status)
+            """)
+    Page<Referral> outgoing(
+            @Param("clinics") java.util.Collection<UUID> clinics,
+            @Param("status") ReferralStatus status,
+            Pageable page);
+
+    @Query("""
+            select r from Referral r
             where (:status is null or r.status = :status)
               and (:patientId is null or r.patientId = :patientId)
               and (:fromClinicId is null or r.fromClinicId = :fromClinicId)

@@ -86,6 +86,8 @@ public class Referrals {
             ClinicDetails to = clinic(form.toClinicId(), "toClinicId", problems);
             if (to != null && form.toClinicId().equals(form.fromClinicId())) {
                 problems.add(new FieldProblem("toClinicId", "must differ from the sending clinic"));
+            } else if (to != null && from != null && !to.centreCode().equals(from.centreCode())) {
+                problems.add(new FieldProblem("toClinicId", "is not a clinic of the sending clinic's centre"));
             } else if (to != null && !to.active()) {
                 problems.add(new FieldProblem("toClinicId", "the clinic is not active"));
             }
@@ -160,6 +162,28 @@ public class Referrals {
                 .map(r -> r.details(now));
     }
 
+    /** Referrals to (incoming) or from (outgoing) any of these clinics, for a clinic's own list. */
+    @Transactional(readOnly = true)
+    public Page<ReferralDetails> ofClinics(
+            java.util.Collection<UUID> clinics, boolean incoming, ReferralStatus status, Pageable page) {
+        Instant now = time.now();
+        if (clinics.isEmpty()) {
+            return Page.empty(page);
+        }
+        return (incoming ? referrals.incoming(clinics, status, page) : referrals.outgoing(clinics, status, page))
+                .map(r -> r.details(now));
+    }
+
+    /** Whether the signed-in user may accept or reject this referral (the receiving clinic's staff). */
+    public boolean mayAnswer(ReferralDetails referral) {
+        try {
+            requireReceivingStaff(referral.toClinicId());
+            return referral.status() == ReferralStatus.PENDING && referral.toClinicId() != null;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<ReferralDetails> ofPatient(PatientId patient) {
         Instant now = time.now();
@@ -189,6 +213,10 @@ public class Referrals {
      * receiving clinic's own staff answer its referrals.
      */
     private void requireReceivingStaff(Referral referral) {
+        requireReceivingStaff(referral.toClinicId());
+    }
+
+    private void requireReceivingStaff(UUID toClinicId) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) {
             return;
@@ -202,9 +230,9 @@ public class Referrals {
         }
         UUID user = Actor.currentUserId();
         boolean worksThere = user != null
-                && referral.toClinicId() != null
+                && toClinicId != null
                 && catalog.providerOf(new UserId(user))
-                        .map(p -> p.worksIn(new ClinicId(referral.toClinicId())))
+                        .map(p -> p.worksIn(new ClinicId(toClinicId)))
                         .orElse(false);
         if (!worksThere) {
             throw new AccessDeniedException("Only the receiving clinic's staff answer this referral");

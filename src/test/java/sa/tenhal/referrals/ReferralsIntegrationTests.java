@@ -14,9 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +32,8 @@ import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicDetails;
-import sa.tenhal.clinics.ClinicForm;
-import sa.tenhal.clinics.Discipline;
 import sa.tenhal.clinics.ProviderDetails;
-import sa.tenhal.clinics.ProviderForm;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientRegistry;
@@ -91,31 +85,13 @@ class ReferralsIntegrationTests {
 
     @BeforeEach
     void centreWithThreeClinics() {
-        String centre = "RF" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        catalog.createCentre(new CentreForm(
-                centre, "Referral Centre", "مركز الإحالات", null, null, null, null, null, null, null, null));
-        speech = catalog.createClinic(
-                new ClinicForm(centre, "SP", "Speech Therapy", "علاج النطق", Discipline.SPEECH_LANGUAGE, null));
-        ot = catalog.createClinic(new ClinicForm(
-                centre, "OT", "Occupational Therapy", "العلاج الوظيفي", Discipline.OCCUPATIONAL_THERAPY, null));
-        psychology = catalog.createClinic(
-                new ClinicForm(centre, "PSY", "Psychology", "علم النفس", Discipline.PSYCHOLOGY, null));
-        speechTherapist = staff.as(Role.PROVIDER);
-        occupationalTherapist = staff.as(Role.PROVIDER);
-        speechProvider = catalog.createProvider(new ProviderForm(
-                speechTherapist.id().value(),
-                "Sara Speech",
-                "سارة",
-                "SLP-" + centre,
-                "Speech-language pathology",
-                Set.of(speech.id().value())));
-        catalog.createProvider(new ProviderForm(
-                occupationalTherapist.id().value(),
-                "Omar OT",
-                "عمر",
-                "OT-" + centre,
-                "Occupational therapy",
-                Set.of(ot.id().value())));
+        TestCentre centre = TestCentre.create(catalog, staff);
+        speech = centre.speech();
+        ot = centre.ot();
+        psychology = centre.psychology();
+        speechTherapist = centre.speechTherapist();
+        occupationalTherapist = centre.occupationalTherapist();
+        speechProvider = centre.speechProvider();
     }
 
     @AfterEach
