@@ -1,0 +1,100 @@
+package sa.tenhal.appointments;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is busy when, straight from the appointment table: the statuses that hold time, the provider's and room's busy
+ * time including the buffer, the patient's without. The queries use the exclusion constraints' GiST indexes.
+ */
+@Component
+class Occupancy {
+
+    private static final String HOLDING = "status not in ('CANCELLED', 'NO_SHOW')";
+
+    private final JdbcClient jdbc;
+
+    Occupancy(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every appointment a placement would overlap, except {@code self} (the appointment being moved). */
+    List<Conflict> conflicts(Placement p, UUID patient, UUID self) {
+        return jdbc.sql("""
+                        select 'PROVIDER' as kind, id, starts_at, ends_at from appointment
+                         where provider_id = :provider and tstzrange(starts_at, busy_until) && tstzrange(:start, :busy)
+                           and %1$s and id <> :self
+                        union all
+                        select 'ROOM', id, starts_at, ends_at from appointment
+                         where cast(:room as uuid) is not null and room_id = :room
+                           and tstzrange(starts_at, busy_until) && tstzrange(:start, :busy) and %1$s and id <> :self
+                        union all
+                        select 'PATIENT', id, starts_at, ends_at from appointment
+                         where patient_id = :patient and tstzrange(starts_at, ends_at) && tstzrange(:start, :end)
+                           and %1$s and id <> :self
+                        order by 1, 3
+                        """.formatted(HOLDING))
+                .param("provider", p.provider().value())
+                .param("room", p.room() == null ? null : p.room().value())
+                .param("patient", patient)
+                .param("start", ts(p.startsAt()))
+                .param("end", ts(p.endsAt()))
+                .param("busy", ts(p.busyUntil()))
+                .param("self", self == null ? new UUID(0, 0) : self)
+                .query((rs, n) -> new Conflict(
+                        Conflict.Kind.valueOf(rs.getString(1)),
+                        new AppointmentId(rs.getObject(2, UUID.class)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** Busy time (start to busy-until) of each provider in {@code from} (inclusive) to {@code to} (exclusive). */
+    Map<UUID, List<Interval>> providersBusy(Collection<UUID> providers, Instant from, Instant to, UUID except) {
+        return busy("provider_id", "busy_until", providers, from, to, except);
+    }
+
+    Map<UUID, List<Interval>> roomsBusy(Collection<UUID> rooms, Instant from, Instant to, UUID except) {
+        return busy("room_id", "busy_until", rooms, from, to, except);
+    }
+
+    List<Interval> patientBusy(UUID patient, Instant from, Instant to, UUID except) {
+        return busy("patient_id", "ends_at", List.of(patient), from, to, except).getOrDefault(patient, List.of());
+    }
+
+    private Map<UUID, List<Interval>> busy(
+            String column, String end, Collection<UUID> ids, Instant from, Instant to, UUID except) {
+        Map<UUID, List<Interval>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(
+                        "select %1$s, starts_at, %2$s from appointment where %1$s in (:ids) and starts_at < :to and %2$s > :from"
+                                        .formatted(column, end)
+                                + " and " + HOLDING + " and id <> :except")
+                .param("ids", ids)
+                .param("from", ts(from))
+                .param("to", ts(to))
+                .param("except", except == null ? new UUID(0, 0) : except)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new Interval(
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getTimestamp(3).toInstant()));
+                });
+        return out;
+    }
+
+    // an OffsetDateTime travels as timestamptz, whatever the session's time zone
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,62 @@
+package sa.tenhal.appointments;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Appointments extends JpaRepository<Appointment, UUID> {
+
+    @Query("select a from Appointment a where a.patientId = ?1 order by a.startsAt desc")
+    List<Appointment> ofPatient(UUID patientId);
+
+    @Query(
+            "select a from Appointment a where a.status in ?1 and a.startsAt >= ?2 and a.startsAt < ?3 order by a.startsAt")
+    List<Appointment> inStatusStartingBetween(Collection<AppointmentStatus> statuses, Instant from, Instant to);
+}
+
+interface WorkingHoursRepository extends JpaRepository<WorkingHours, UUID> {
+
+    @Query("select w from WorkingHours w where w.providerId in ?1")
+    List<WorkingHours> ofProviders(Collection<UUID> providerIds);
+}
+
+interface TimeOffRepository extends JpaRepository<TimeOff, UUID> {
+
+    @Query("select t from TimeOff t where t.providerId in ?1 and t.startsAt < ?3 and t.endsAt > ?2 order by t.startsAt")
+    List<TimeOff> ofProvidersBetween(Collection<UUID> providerIds, Instant from, Instant to);
+}
+
+interface ClosureRepository extends JpaRepository<Closure, UUID> {
+
+    @Query("select c from Closure c where c.centreCode = ?1 and (c.clinicId is null or c.clinicId = ?2)"
+            + " and c.startsAt < ?4 and c.endsAt > ?3 order by c.startsAt")
+    List<Closure> affecting(String centreCode, UUID clinicId, Instant from, Instant to);
+
+    @Query("select c from Closure c where c.centreCode = ?1 and c.endsAt > ?2 order by c.startsAt")
+    List<Closure> endingAfter(String centreCode, Instant from);
+}
+
+interface AppointmentReschedules extends JpaRepository<AppointmentReschedule, UUID> {
+
+    @Query("select r from AppointmentReschedule r where r.appointmentId = ?1 order by r.rescheduledAt")
+    List<AppointmentReschedule> of(UUID appointmentId);
+}
+
+interface AppointmentSearch extends org.springframework.data.repository.Repository<Appointment, UUID> {
+
+    @Query("select a from Appointment a where (?1 is null or a.patientId = ?1) and (?2 is null or a.providerId = ?2)"
+            + " and (?3 is null or a.clinicId = ?3) and (?4 is null or a.roomId = ?4) and (?5 is null or a.status = ?5)"
+            + " and a.startsAt < ?7 and a.endsAt > ?6")
+    org.springframework.data.domain.Page<Appointment> search(
+            UUID patient,
+            UUID provider,
+            UUID clinic,
+            UUID room,
+            AppointmentStatus status,
+            Instant from,
+            Instant to,
+            org.springframework.data.domain.Pageable page);
+}

@@ -1,0 +1,471 @@
+package sa.tenhal.appointments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import sa.tenhal.clinics.ClinicCatalog;
+import sa.tenhal.clinics.ProviderDetails;
+import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.clinics.RoomDetails;
+import sa.tenhal.clinics.RoomId;
+import sa.tenhal.clinics.ServiceDetails;
+import sa.tenhal.patients.PatientDetails;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.patients.PatientStatus;
+import sa.tenhal.platform.Actor;
+import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.FieldProblem;
+import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.NotFoundException;
+
+/**
+ * The seed's AppointmentService: book (one appointment, or a visit itinerary all or nothing), confirm, reschedule,
+ * cancel, check in, start, complete, mark no-show.
+ *
+ * <p>A booking is checked in its transaction, in this order: the ids name active things that fit together (404,
+ * 422); the time is in the future; it lies in the provider's working hours, outside time off and closures (422 unless a
+ * manager or admin overrides with a reason); it overlaps no appointment of the provider, the room or the patient (409
+ * listing every clash). The database's exclusion constraints then make sure no concurrent booking slipped in between:
+ * the loser of such a race gets the same 409, with the winner's appointment listed.
+ */
+@Service
+public class Scheduling {
+
+    private final Appointments appointments;
+    private final AppointmentReschedules reschedules;
+    private final Availability availability;
+    private final ClinicCatalog catalog;
+    private final PatientRegistry patients;
+    private final Reminders reminders;
+    private final ClinicTime time;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
+
+    Scheduling(
+            Appointments appointments,
+            AppointmentReschedules reschedules,
+            Availability availability,
+            ClinicCatalog catalog,
+            PatientRegistry patients,
+            Reminders reminders,
+            ClinicTime time,
+            PlatformTransactionManager transactions) {
+        this.appointments = appointments;
+        this.reschedules = reschedules;
+        this.availability = availability;
+        this.catalog = catalog;
+        this.patients = patients;
+        this.reminders = reminders;
+        this.time = time;
+        this.tx = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Books one appointment. */
+    public AppointmentDetails book(Booking booking) {
+        return guarded(List.of(booking), () -> tx.execute(status -> place(booking, null, 0)));
+    }
+
+    /**
+     * Books a visit itinerary: several appointments of one patient (e.g. speech 09:00, then OT 09:45) in one
+     * transaction, all or none. A refusal names the item ({@code items[i]}) it concerns.
+     */
+    public List<AppointmentDetails> bookItinerary(PatientId patient, List<Booking> items) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidFieldsException("items", "at least one appointment is required");
+        }
+        if (items.size() > 10) {
+            throw new InvalidFieldsException("items", "at most 10 appointments in one itinerary");
+        }
+        List<Booking> bookings = items.stream()
+                .map(b -> new Booking(
+                        patient,
+                        b.serviceId(),
+                        b.providerId(),
+                        b.roomId(),
+                        b.startsAt(),
+                        b.notes(),
+                        b.overrideReason()))
+                .toList();
+        UUID itinerary = sa.tenhal.platform.Ids.newId();
+        return guarded(
+                bookings,
+                () -> tx.execute(status -> {
+                    List<AppointmentDetails> out = new ArrayList<>();
+                    for (int i = 0; i < bookings.size(); i++) {
+                        try {
+                            out.add(place(bookings.get(i), itinerary, i));
+                        } catch (sa.tenhal.platform.ProblemException e) {
+                            e.with("item", i);
+                            throw e;
+                        }
+                    }
+                    return out;
+                }));
+    }
+
+    private AppointmentDetails place(Booking booking, UUID itinerary, int index) {
+        Resolved r = resolve(booking, null);
+        Appointment appointment = new Appointment(
+                r.placement(),
+                booking.patientId(),
+                itinerary,
+                blankToNull(booking.notes()),
+                r.overrideReason(),
+                Actor.currentUserId(),
+                time.now());
+        // flush now, so that an exclusion constraint fires here and later items see this one
+        return appointments.saveAndFlush(appointment).details();
+    }
+
+    /** The outcome of check_conflicts: the rules a booking breaks and the appointments it would overlap. */
+    public record Check(List<RuleViolation> violations, List<Conflict> conflicts) {
+
+        public boolean bookable() {
+            return violations.isEmpty() && conflicts.isEmpty();
+        }
+    }
+
+    /**
+     * The seed's check_conflicts: everything that stands in a booking's way, without booking. Bad input is refused
+     * (404, 422) as when booking.
+     */
+    public Check check(Booking booking) {
+        return readOnly.execute(status -> {
+            Located located = locate(booking);
+            List<Conflict> conflicts =
+                    new ArrayList<>(availability.conflicts(located.placement(), booking.patientId(), null));
+            ServiceDetails service = located.service();
+            if (located.room() == null
+                    && service.roomKind() != null
+                    && availability.freeRoom(service, located.placement(), null) == null) {
+                conflicts.addAll(roomConflicts(service, located.placement(), booking.patientId(), null));
+            }
+            return new Check(availability.violations(located.placement()), conflicts);
+        });
+    }
+
+    /** Confirms (by the given method) and schedules the reminders. */
+    public AppointmentDetails confirm(AppointmentId id, ConfirmationMethod method) {
+        if (method == null) {
+            throw new InvalidFieldsException("method", "is required");
+        }
+        return change(id, a -> {
+            a.confirm(method, time.now());
+            reminders.schedule(a);
+        });
+    }
+
+    /**
+     * Moves an appointment to a new start (and optionally another provider or room of the same clinic), checked like
+     * a booking; the old time is recorded, confirmed appointments' reminders move with it.
+     */
+    public AppointmentDetails reschedule(
+            AppointmentId id,
+            Instant startsAt,
+            ProviderId provider,
+            RoomId room,
+            String reason,
+            String overrideReason) {
+        return guarded(
+                List.of(),
+                () -> tx.execute(status -> {
+                    Appointment appointment = load(id);
+                    if (!AppointmentStatus.UPCOMING.contains(appointment.status())) {
+                        throw sa.tenhal.platform.ConflictException.illegalTransition(
+                                "appointment", appointment.status(), "reschedule");
+                    }
+                    Booking booking = new Booking(
+                            appointment.patientId(),
+                            appointment.serviceId(),
+                            provider == null ? appointment.providerId() : provider,
+                            room,
+                            startsAt,
+                            null,
+                            overrideReason);
+                    Resolved r = resolve(booking, appointment.uuid());
+                    Placement old = appointment.reschedule(r.placement(), r.overrideReason(), time.now());
+                    reschedules.save(new AppointmentReschedule(
+                            appointment.uuid(),
+                            old,
+                            r.placement(),
+                            blankToNull(reason),
+                            Actor.currentUserId(),
+                            time.now()));
+                    if (appointment.status() == AppointmentStatus.CONFIRMED) {
+                        reminders.schedule(appointment);
+                    }
+                    return appointments.saveAndFlush(appointment).details();
+                }));
+    }
+
+    /** Cancels with a reason, recording who and whether it was late (under 24 h before the start). */
+    public AppointmentDetails cancel(AppointmentId id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidFieldsException("reason", "is required");
+        }
+        if (reason.length() > 300) {
+            throw new InvalidFieldsException("reason", "at most 300 characters");
+        }
+        return change(id, a -> {
+            a.cancel(reason.strip(), Actor.currentUserId(), time.now());
+            reminders.cancel(a);
+        });
+    }
+
+    public AppointmentDetails arrive(AppointmentId id) {
+        return change(id, a -> {
+            a.arrive(time.now());
+            reminders.cancel(a);
+        });
+    }
+
+    public AppointmentDetails start(AppointmentId id) {
+        return change(id, a -> a.start(time.now()));
+    }
+
+    public AppointmentDetails complete(AppointmentId id) {
+        return change(id, a -> a.complete(time.now()));
+    }
+
+    public AppointmentDetails markNoShow(AppointmentId id) {
+        return change(id, a -> {
+            a.markNoShow(time.now());
+            reminders.cancel(a);
+        });
+    }
+
+    public AppointmentDetails get(AppointmentId id) {
+        return readOnly.execute(status -> load(id).details());
+    }
+
+    /** The appointment's moves, oldest first. */
+    public List<AppointmentReschedule.Move> moves(AppointmentId id) {
+        return readOnly.execute(status -> {
+            load(id);
+            return reschedules.of(id.value()).stream()
+                    .map(AppointmentReschedule::move)
+                    .toList();
+        });
+    }
+
+    private AppointmentDetails change(AppointmentId id, java.util.function.Consumer<Appointment> transition) {
+        return tx.execute(status -> {
+            Appointment appointment = load(id);
+            transition.accept(appointment);
+            return appointments.save(appointment).details();
+        });
+    }
+
+    private Appointment load(AppointmentId id) {
+        return appointments.findById(id.value()).orElseThrow(() -> new NotFoundException("Appointment", id));
+    }
+
+    private record Resolved(Placement placement, String overrideReason) {}
+
+    private record Located(Placement placement, ServiceDetails service, RoomDetails room) {}
+
+    /** Validates a booking's fields and ids (422, 404) and works out its time; no rules yet. */
+    private Located locate(Booking booking) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (booking.patientId() == null) {
+            problems.add(new FieldProblem("patientId", "is required"));
+        }
+        if (booking.serviceId() == null) {
+            problems.add(new FieldProblem("serviceId", "is required"));
+        }
+        if (booking.providerId() == null) {
+            problems.add(new FieldProblem("providerId", "is required"));
+        }
+        if (booking.startsAt() == null) {
+            problems.add(new FieldProblem("startsAt", "is required"));
+        } else if (!booking.startsAt().isAfter(time.now())) {
+            problems.add(new FieldProblem("startsAt", "must be in the future"));
+        }
+        if (booking.notes() != null && booking.notes().length() > 500) {
+            problems.add(new FieldProblem("notes", "at most 500 characters"));
+        }
+        if (booking.overrideReason() != null && booking.overrideReason().length() > 300) {
+            problems.add(new FieldProblem("overrideReason", "at most 300 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        PatientDetails patient = patients.find(booking.patientId())
+                .orElseThrow(() -> new NotFoundException("Patient", booking.patientId()));
+        ServiceDetails service = catalog.service(booking.serviceId());
+        ProviderDetails provider = catalog.provider(booking.providerId());
+        RoomDetails room = booking.roomId() == null ? null : catalog.room(booking.roomId());
+        if (patient.status() != PatientStatus.ACTIVE) {
+            problems.add(new FieldProblem("patientId", "the patient is archived"));
+        }
+        if (!service.active()) {
+            problems.add(new FieldProblem("serviceId", "the service is inactive"));
+        }
+        if (!provider.active()) {
+            problems.add(new FieldProblem("providerId", "the provider is inactive"));
+        } else if (!provider.worksIn(service.clinicId())) {
+            problems.add(new FieldProblem("providerId", "the provider does not work in the service's clinic"));
+        }
+        if (room != null) {
+            if (!room.active()) {
+                problems.add(new FieldProblem("roomId", "the room is inactive"));
+            } else if (!room.clinicId().equals(service.clinicId())) {
+                problems.add(new FieldProblem("roomId", "the room is not in the service's clinic"));
+            } else if (service.roomKind() != null && room.kind() != service.roomKind()) {
+                problems.add(new FieldProblem("roomId", "the service needs a room of kind " + service.roomKind()));
+            }
+        }
+        Instant end = booking.startsAt().plus(service.duration());
+        if (!time.local(booking.startsAt())
+                .toLocalDate()
+                .equals(time.local(end.minusNanos(1)).toLocalDate())) {
+            problems.add(new FieldProblem(
+                    "startsAt", "the service's " + service.durationMinutes() + " minutes do not fit in the day"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        return new Located(
+                new Placement(
+                        service.clinicId(),
+                        provider.id(),
+                        service.id(),
+                        room == null ? null : room.id(),
+                        booking.startsAt(),
+                        end,
+                        end.plus(service.buffer())),
+                service,
+                room);
+    }
+
+    /** Checks a booking (or a move of {@code self}) against every rule; returns where it goes. */
+    private Resolved resolve(Booking booking, UUID self) {
+        Located located = locate(booking);
+        ServiceDetails service = located.service();
+        RoomDetails room = located.room();
+        Placement placement = located.placement();
+
+        String overrideReason = blankToNull(booking.overrideReason());
+        List<RuleViolation> violations = availability.violations(placement);
+        if (!violations.isEmpty()) {
+            if (overrideReason == null) {
+                throw new SchedulingRulesException(violations, false);
+            }
+            if (!privileged()) {
+                throw new SchedulingRulesException(violations, true);
+            }
+        } else {
+            overrideReason = null; // nothing was overridden
+        }
+
+        List<Conflict> conflicts = new ArrayList<>(availability.conflicts(placement, booking.patientId(), self));
+        if (room == null && service.roomKind() != null) {
+            RoomId free = availability.freeRoom(service, placement, self);
+            if (free == null) {
+                conflicts.addAll(roomConflicts(service, placement, booking.patientId(), self));
+                if (conflicts.isEmpty()) {
+                    throw new InvalidFieldsException(
+                            "roomId", "the clinic has no active room of kind " + service.roomKind());
+                }
+            } else {
+                placement = new Placement(
+                        placement.clinic(),
+                        placement.provider(),
+                        placement.service(),
+                        free,
+                        placement.startsAt(),
+                        placement.endsAt(),
+                        placement.busyUntil());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new BookingConflictException(conflicts);
+        }
+        return new Resolved(placement, overrideReason);
+    }
+
+    /** When every room of the kind is taken, what takes each of them. */
+    private List<Conflict> roomConflicts(ServiceDetails service, Placement placement, PatientId patient, UUID self) {
+        List<Conflict> out = new ArrayList<>();
+        for (RoomDetails room : availability.roomsOfKind(service.clinicId(), service.roomKind())) {
+            Placement in = new Placement(
+                    placement.clinic(),
+                    placement.provider(),
+                    placement.service(),
+                    room.id(),
+                    placement.startsAt(),
+                    placement.endsAt(),
+                    placement.busyUntil());
+            availability.conflicts(in, patient, self).stream()
+                    .filter(c -> c.kind() == Conflict.Kind.ROOM)
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Runs a booking; when the database's exclusion constraint refuses it (a concurrent booking committed first),
+     * answers with the conflicts as they now stand, like the check in code would have.
+     */
+    private <T> T guarded(List<Booking> bookings, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataIntegrityViolationException e) {
+            if (!isOverlap(e)) {
+                throw e;
+            }
+            List<Conflict> conflicts = readOnly.execute(status -> {
+                List<Conflict> found = new ArrayList<>();
+                for (Booking b : bookings) {
+                    try {
+                        resolve(b, null);
+                    } catch (BookingConflictException clash) {
+                        found.addAll(clash.conflicts());
+                    } catch (RuntimeException other) {
+                        // other refusals are reported by a retry; only the clash matters here
+                    }
+                }
+                return found;
+            });
+            throw new BookingConflictException(conflicts);
+        }
+    }
+
+    private static boolean isOverlap(DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean privileged() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        for (GrantedAuthority authority : auth.getAuthorities()) {
+            String name = authority.getAuthority();
+            if ("ROLE_MANAGER".equals(name) || "ROLE_ADMIN".equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

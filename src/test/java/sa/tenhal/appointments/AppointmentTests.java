@@ -1,0 +1,113 @@
+package sa.tenhal.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import sa.tenhal.clinics.ClinicId;
+import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.clinics.ServiceId;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.platform.ConflictException;
+
+/** The appointment's state machine: allowed transitions, refusals naming the status, late cancellation. */
+class AppointmentTests {
+
+    static final Instant START = Instant.parse("2026-11-22T06:00:00Z");
+
+    static Appointment booked() {
+        return new Appointment(
+                placement(START),
+                new PatientId(UUID.randomUUID()),
+                null,
+                null,
+                null,
+                null,
+                START.minus(Duration.ofDays(3)));
+    }
+
+    static Placement placement(Instant start) {
+        return new Placement(
+                new ClinicId(UUID.randomUUID()),
+                new ProviderId(UUID.randomUUID()),
+                new ServiceId(UUID.randomUUID()),
+                null,
+                start,
+                start.plus(Duration.ofMinutes(45)),
+                start.plus(Duration.ofMinutes(60)));
+    }
+
+    @Test
+    void theHappyPathGoesFromBookedToCompleted() {
+        Appointment a = booked();
+        a.confirm(ConfirmationMethod.PHONE, START.minus(Duration.ofDays(1)));
+        a.arrive(START.minus(Duration.ofMinutes(5)));
+        a.start(START);
+        a.complete(START.plus(Duration.ofMinutes(45)));
+        assertThat(a.status()).isEqualTo(AppointmentStatus.COMPLETED);
+        assertThat(a.events())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "AppointmentBooked",
+                        "AppointmentConfirmed",
+                        "AppointmentArrived",
+                        "AppointmentStarted",
+                        "AppointmentCompleted");
+        AppointmentCompleted completed = (AppointmentCompleted) a.events().get(4);
+        assertThat(completed.appointmentId()).isEqualTo(a.uuid());
+        assertThat(completed.startsAt()).isEqualTo(START);
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedNamingTheCurrentStatus() {
+        Appointment a = booked();
+        assertThatThrownBy(() -> a.complete(START))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("BOOKED")
+                .satisfies(
+                        e -> assertThat(((ConflictException) e).properties()).containsEntry("currentStatus", "BOOKED"));
+        a.cancel("family travel", null, START.minus(Duration.ofDays(2)));
+        assertThatThrownBy(() -> a.confirm(ConfirmationMethod.LINK, START)).hasMessageContaining("CANCELLED");
+        assertThatThrownBy(() -> a.arrive(START)).hasMessageContaining("CANCELLED");
+        assertThatThrownBy(() -> a.reschedule(placement(START.plus(Duration.ofDays(1))), null, START))
+                .hasMessageContaining("CANCELLED");
+    }
+
+    @Test
+    void cancellingUnder24HoursBeforeIsLate() {
+        Appointment early = booked();
+        early.cancel("sick", null, START.minus(Duration.ofHours(25)));
+        assertThat(early.details().lateCancellation()).isFalse();
+
+        Appointment late = booked();
+        late.cancel("sick", null, START.minus(Duration.ofHours(23)));
+        assertThat(late.details().lateCancellation()).isTrue();
+        assertThat(late.details().cancelReason()).isEqualTo("sick");
+    }
+
+    @Test
+    void noShowOnlyAfterTheStart() {
+        Appointment a = booked();
+        assertThatThrownBy(() -> a.markNoShow(START.minusSeconds(1))).isInstanceOf(ConflictException.class);
+        a.markNoShow(START.plus(Duration.ofMinutes(20)));
+        assertThat(a.status()).isEqualTo(AppointmentStatus.NO_SHOW);
+        assertThat(a.status().holdsTime()).isFalse();
+    }
+
+    @Test
+    void rescheduleKeepsTheStatusAndReturnsTheOldTime() {
+        Appointment a = booked();
+        a.confirm(ConfirmationMethod.LINK, START.minus(Duration.ofDays(2)));
+        a.reminded(ReminderOffset.H24, START.minus(Duration.ofDays(1)));
+        Placement old = a.reschedule(placement(START.plus(Duration.ofDays(1))), null, START.minus(Duration.ofDays(1)));
+        assertThat(old.startsAt()).isEqualTo(START);
+        assertThat(a.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(a.remindedOf(ReminderOffset.H24)).isFalse();
+        AppointmentRescheduled moved = (AppointmentRescheduled) a.events().get(2);
+        assertThat(moved.oldStartsAt()).isEqualTo(START);
+        assertThat(moved.startsAt()).isEqualTo(START.plus(Duration.ofDays(1)));
+    }
+}
