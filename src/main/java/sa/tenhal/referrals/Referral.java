@@ -139,6 +139,15 @@ class Referral extends AbstractAggregateRoot<Referral> {
         return true;
     }
 
+    /** A cancelled first appointment no longer closes the loop; the next one booked will. */
+    boolean unlinkFirstAppointment() {
+        if (firstAppointmentId == null || status != ReferralStatus.ACCEPTED) {
+            return false;
+        }
+        firstAppointmentId = null;
+        return true;
+    }
+
     void remind(Instant now) {
         remindedAt = now;
         registerEvent(new ReferralOverdue(id, patient(), toClinic(), urgency, false, respondBy, now));

@@ -14,11 +14,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import sa.tenhal.appointments.AppointmentDetails;
+import sa.tenhal.appointments.Booking;
+import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicDetails;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.clinics.RoomId;
+import sa.tenhal.clinics.ServiceDetails;
+import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.identity.UserId;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientId;
@@ -44,13 +50,16 @@ public class Referrals {
     private final ClinicCatalog catalog;
     private final ServiceLevels serviceLevels;
     private final ClinicTime time;
+    private final Scheduling scheduling;
 
     Referrals(
             ReferralRepository referrals,
             PatientRegistry patients,
             ClinicCatalog catalog,
             ServiceLevels serviceLevels,
-            ClinicTime time) {
+            ClinicTime time,
+            Scheduling scheduling) {
+        this.scheduling = scheduling;
         this.referrals = referrals;
         this.patients = patients;
         this.catalog = catalog;
@@ -117,9 +126,37 @@ public class Referrals {
 
     /** The receiving clinic accepts; the sending clinic and provider are told. */
     public ReferralDetails accept(UUID id) {
+        return accept(id, null);
+    }
+
+    /**
+     * Accepts and, when {@code first} is given, books the patient's first appointment in the receiving clinic in the
+     * same transaction: both happen or neither (a taken slot leaves the referral pending, with the conflicts listed).
+     */
+    public ReferralDetails accept(UUID id, FirstAppointment first) {
         Referral referral = load(id);
         requireReceivingStaff(referral);
         referral.accept(Actor.currentUserId(), time.now());
+        if (first != null) {
+            ServiceDetails service;
+            try {
+                service = catalog.service(new ServiceId(first.serviceId()));
+            } catch (NotFoundException e) {
+                throw new InvalidFieldsException("appointment.serviceId", "no such service");
+            }
+            if (!service.clinicId().value().equals(referral.toClinicId())) {
+                throw new InvalidFieldsException("appointment.serviceId", "is not a service of the receiving clinic");
+            }
+            AppointmentDetails booked = scheduling.book(new Booking(
+                    referral.patient(),
+                    service.id(),
+                    new ProviderId(first.providerId()),
+                    first.roomId() == null ? null : new RoomId(first.roomId()),
+                    first.startsAt(),
+                    first.notes(),
+                    null));
+            referral.linkFirstAppointment(booked.id().value());
+        }
         return save(referral);
     }
 

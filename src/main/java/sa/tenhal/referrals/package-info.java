@@ -10,13 +10,16 @@
  *       {@link sa.tenhal.referrals.ReferralRejected}, {@link sa.tenhal.referrals.ReferralCompleted},
  *       {@link sa.tenhal.referrals.ReferralCancelled}, {@link sa.tenhal.referrals.ReferralOverdue},
  *       {@link sa.tenhal.referrals.ReferralStatisticsCompiled}: ids, statuses and counts, never patient data.
- *   <li>Listens to {@code PatientsMerged} (referrals follow the surviving record).
+ *   <li>Listens to {@code AppointmentBooked}, {@code AppointmentCancelled} and {@code AppointmentCompleted} (the
+ *       closed loop and automatic rules for completed services) and {@code PatientsMerged} (referrals follow the
+ *       surviving record).
  *   <li>Contributes the {@code referrals} section of the patient summary (not to finance staff).
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Referrals",
         allowedDependencies = {
+            "appointments",
             "clinics",
             "patients",
             "identity",

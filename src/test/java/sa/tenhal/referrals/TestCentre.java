@@ -20,7 +20,8 @@ public record TestCentre(
         ClinicDetails psychology,
         Caller speechTherapist,
         Caller occupationalTherapist,
-        ProviderDetails speechProvider) {
+        ProviderDetails speechProvider,
+        ProviderDetails otProvider) {
 
     public static TestCentre create(CatalogAdministration catalog, StaffFixtures staff) {
         String centre = "RF" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
@@ -41,13 +42,14 @@ public record TestCentre(
                 "SLP-" + centre,
                 "Speech-language pathology",
                 Set.of(speech.id().value())));
-        catalog.createProvider(new ProviderForm(
+        ProviderDetails otProvider = catalog.createProvider(new ProviderForm(
                 occupationalTherapist.id().value(),
                 "Omar OT",
                 "عمر",
                 "OT-" + centre,
                 "Occupational therapy",
                 Set.of(ot.id().value())));
-        return new TestCentre(speech, ot, psychology, speechTherapist, occupationalTherapist, speechProvider);
+        return new TestCentre(
+                speech, ot, psychology, speechTherapist, occupationalTherapist, speechProvider, otProvider);
     }
 }

@@ -200,18 +200,20 @@ class ReferralPages {
     private String showForm(ReferralFormPage form, Model model) {
         PatientDetails patient = patients.find(new PatientId(form.getPatientId()))
                 .orElseThrow(() -> new sa.tenhal.platform.NotFoundException("Patient", form.getPatientId()));
-        List<ClinicDetails> all =
-                catalog.clinics(centre, true, PageRequest.of(0, 200)).getContent();
+        List<ClinicDetails> all = catalog.clinics(null, true, PageRequest.of(0, 500, Sort.by("centreCode", "code")))
+                .getContent();
         Optional<Set<UUID>> mine = myClinics();
+        List<ClinicDetails> from = mine.map(ids ->
+                        all.stream().filter(c -> ids.contains(c.id().value())).toList())
+                .orElse(all);
+        // A referral stays within a centre: offer the clinics of the centres the referrer works in.
+        Set<String> centres = from.stream().map(ClinicDetails::centreCode).collect(Collectors.toSet());
         model.addAttribute("form", form);
         model.addAttribute("patient", patient);
-        model.addAttribute("clinics", all);
         model.addAttribute(
-                "fromClinics",
-                mine.map(ids -> all.stream()
-                                .filter(c -> ids.contains(c.id().value()))
-                                .toList())
-                        .orElse(all));
+                "clinics",
+                all.stream().filter(c -> centres.contains(c.centreCode())).toList());
+        model.addAttribute("fromClinics", from);
         model.addAttribute("urgencies", Urgency.values());
         return "referrals/form";
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import sa.tenhal.platform.Paging;
+import sa.tenhal.referrals.FirstAppointment;
 import sa.tenhal.referrals.ReferralDetails;
 import sa.tenhal.referrals.ReferralForm;
 import sa.tenhal.referrals.ReferralStatistics;
@@ -82,11 +83,16 @@ class ReferralsController {
         return referrals.find(id);
     }
 
+    /** Accepting may book the first appointment in the receiving clinic in the same step. */
+    record Acceptance(@Valid FirstAppointment appointment) {}
+
     @PostMapping("/{id}/accept")
     @PreAuthorize(CLINICAL)
-    @Operation(summary = "Accept (the receiving clinic's staff)")
-    ReferralDetails accept(@PathVariable UUID id) {
-        return referrals.accept(id);
+    @Operation(
+            summary = "Accept (the receiving clinic's staff); with an appointment, book the patient's first visit"
+                    + " in the same step — both or neither")
+    ReferralDetails accept(@PathVariable UUID id, @Valid @RequestBody(required = false) Acceptance acceptance) {
+        return referrals.accept(id, acceptance == null ? null : acceptance.appointment());
     }
 
     @PostMapping("/{id}/reject")
