@@ -60,6 +60,8 @@ class DemoDataTests {
                 .isGreaterThanOrEqualTo(17);
         assertThat(count("select count(*) from room")).isGreaterThanOrEqualTo(11);
         assertThat(count("select count(*) from patient_file")).isEqualTo(50);
+        assertThat(count("select count(*) from referral")).isEqualTo(5);
+        assertThat(count("select count(distinct status) from referral")).isEqualTo(4);
     }
 
     /**
@@ -70,9 +72,11 @@ class DemoDataTests {
     void welcomeEmailsLandInTheOutboxWithWorkingLinks() throws Exception {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(count("select count(*) from outbox_item where channel = 'EMAIL'"))
+                .untilAsserted(() -> assertThat(count("select count(*) from outbox_item o join notification_message m"
+                                + " on m.id = o.message_id where o.channel = 'EMAIL' and m.kind = 'staff-welcome'"))
                         .isEqualTo(16));
-        assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"))
+        assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"
+                        + " and kind = 'staff-welcome'"))
                 .isEqualTo(16);
 
         var signIn = mvc.post()
