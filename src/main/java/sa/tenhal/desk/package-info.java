@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Desk (staff pages)",
-        allowedDependencies = {"identity", "clinics", "patients", "platform", "shared"})
+        allowedDependencies = {"identity", "clinics", "patients", "appointments", "referrals", "platform", "shared"})
 package sa.tenhal.desk;

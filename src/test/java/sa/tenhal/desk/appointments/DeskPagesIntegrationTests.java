@@ -1,0 +1,261 @@
+package sa.tenhal.desk.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import jakarta.servlet.http.Cookie;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import sa.tenhal.Bodies;
+import sa.tenhal.MutableClock;
+import sa.tenhal.Pages;
+import sa.tenhal.StaffFixtures;
+import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.appointments.AppointmentDetails;
+import sa.tenhal.appointments.AppointmentStatus;
+import sa.tenhal.appointments.Calendar;
+import sa.tenhal.appointments.Schedules;
+import sa.tenhal.clinics.CatalogAdministration;
+import sa.tenhal.clinics.CentreForm;
+import sa.tenhal.clinics.ClinicDetails;
+import sa.tenhal.clinics.ClinicForm;
+import sa.tenhal.clinics.Discipline;
+import sa.tenhal.clinics.ProviderDetails;
+import sa.tenhal.clinics.ProviderForm;
+import sa.tenhal.clinics.ServiceDetails;
+import sa.tenhal.clinics.ServiceForm;
+import sa.tenhal.clinics.VatCategory;
+import sa.tenhal.identity.Role;
+import sa.tenhal.patients.PatientDetails;
+import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.patients.TestPatientForms;
+
+/** The desk pages as reception and a provider use them: book, see the conflict in words, check in, start, complete. */
+@TenhalIntegrationTest
+class DeskPagesIntegrationTests {
+
+    static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    @Autowired
+    Schedules schedules;
+
+    @Autowired
+    PatientRegistry patients;
+
+    @Autowired
+    Calendar calendar;
+
+    @Autowired
+    MutableClock clock;
+
+    Caller therapist;
+    ProviderDetails provider;
+    ServiceDetails session;
+    LocalDate sunday;
+
+    @BeforeEach
+    void aClinicWithATherapistWhoWorks() {
+        String centre = "DK" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        catalog.createCentre(
+                new CentreForm(centre, "Desk Centre", "مركز", null, null, null, null, null, null, null, null));
+        ClinicDetails clinic = catalog.createClinic(
+                new ClinicForm(centre, "SP", "Speech Therapy", "علاج النطق", Discipline.SPEECH_LANGUAGE, null));
+        session = catalog.createService(new ServiceForm(
+                clinic.id().value(),
+                "SP-SESSION",
+                "Speech session",
+                "جلسة نطق",
+                45,
+                15,
+                new BigDecimal("300.00"),
+                VatCategory.STANDARD,
+                null));
+        therapist = staff.as(Role.PROVIDER);
+        provider = catalog.createProvider(new ProviderForm(
+                therapist.id().value(),
+                "Huda Therapist",
+                "هدى",
+                "SLP-" + centre,
+                "SLP",
+                Set.of(clinic.id().value())));
+        schedules.addWorkingHours(
+                provider.id(),
+                new Schedules.WeeklySchedule(
+                        clinic.id(),
+                        LocalDate.now(RIYADH).minusDays(1),
+                        null,
+                        Set.of(),
+                        List.of(new Schedules.TimeRange(LocalTime.of(8, 0), LocalTime.of(12, 0)))));
+        sunday = LocalDate.now(RIYADH).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        clock.set(sunday.atTime(7, 0).atZone(RIYADH).toInstant());
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void receptionBooksChecksInAndTheProviderCompletes() {
+        PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+
+        MvcTestResult times = mvc.get()
+                .uri(
+                        "/book?patient={p}&service={s}&date={d}",
+                        child.id().value(),
+                        session.id().value(),
+                        sunday)
+                .cookie(reception)
+                .exchange();
+        assertThat(times).hasStatusOk();
+        assertThat(Bodies.text(times)).contains("Free times for Speech session", ">08:00<", "Huda Therapist");
+
+        Instant nine = sunday.atTime(9, 0).atZone(RIYADH).toInstant();
+        MvcTestResult booked = book(reception, child, nine);
+        assertThat(booked).hasStatus3xxRedirection();
+        assertThat(booked.getResponse().getRedirectedUrl()).startsWith("/patients/" + child.id());
+
+        // The same time for someone else: refused, and said in words.
+        PatientDetails other = patients.register(TestPatientForms.adult(), true, "RYD");
+        MvcTestResult refused = book(reception, other, nine);
+        assertThat(refused).hasStatusOk();
+        assertThat(Bodies.text(refused))
+                .contains("This time cannot be booked", "The provider already has an appointment from");
+
+        // On the day: the desk shows it; reception checks the patient in; the provider starts and completes.
+        clock.set(sunday.atTime(8, 50).atZone(RIYADH).toInstant());
+        MvcTestResult desk = mvc.get().uri("/desk").cookie(reception).exchange();
+        assertThat(Bodies.text(desk)).contains("Speech Therapy", "Huda Therapist", child.mrn(), "Check in");
+        AppointmentDetails appointment = appointmentOf(child);
+        post(reception, "/desk/appointments/" + appointment.id().value() + "/arrive", "/desk");
+        assertThat(Bodies.text(mvc.get().uri("/desk").cookie(reception).exchange()))
+                .contains("Waiting now", "waiting 0 min");
+
+        Cookie provider = Pages.signIn(mvc, therapist);
+        assertThat(Bodies.text(mvc.get().uri("/my-day").cookie(provider).exchange()))
+                .contains(child.fullName(sa.tenhal.shared.Language.EN), "Start");
+        post(provider, "/desk/appointments/" + appointment.id().value() + "/start", "/my-day");
+        post(provider, "/desk/appointments/" + appointment.id().value() + "/complete", "/my-day");
+        assertThat(appointmentOf(child).status()).isEqualTo(AppointmentStatus.COMPLETED);
+
+        // Completing twice is refused in words on the page, not with a stack trace.
+        MvcTestResult again =
+                post(provider, "/desk/appointments/" + appointment.id().value() + "/complete", "/my-day");
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/my-day");
+        assertThat(again.getMvcResult().getFlashMap().get("problem")).isNotNull();
+    }
+
+    @Test
+    void anAppointmentIsMovedByPickingAFreeTimeOnTheCalendar() {
+        PatientDetails adult = patients.register(TestPatientForms.adult(), true, "RYD");
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        book(reception, adult, sunday.atTime(10, 0).atZone(RIYADH).toInstant());
+        AppointmentDetails appointment = appointmentOf(adult);
+
+        MvcTestResult day = mvc.get()
+                .uri("/calendar?date={d}&provider={p}", sunday, provider.id().value())
+                .cookie(reception)
+                .exchange();
+        assertThat(Bodies.text(day)).contains(adult.fullName(sa.tenhal.shared.Language.EN), "Speech session", "Move");
+        MvcTestResult week = mvc.get()
+                .uri(
+                        "/calendar?view=week&date={d}&provider={p}&lang=ar",
+                        sunday,
+                        provider.id().value())
+                .cookie(reception)
+                .exchange();
+        assertThat(Bodies.text(week)).contains("dir=\"rtl\"", "status-BOOKED");
+
+        MvcTestResult offers = mvc.get()
+                .uri(
+                        "/calendar/appointments/{id}/move?date={d}",
+                        appointment.id().value(),
+                        sunday)
+                .cookie(reception)
+                .exchange();
+        assertThat(Bodies.text(offers)).contains("Move here", ">11:00<");
+        Instant eleven = sunday.atTime(11, 0).atZone(RIYADH).toInstant();
+        MvcTestResult moved = mvc.post()
+                .uri("/calendar/appointments/{id}/move", appointment.id().value())
+                .cookie(reception)
+                .with(csrf())
+                .param("startsAt", eleven.toString())
+                .param("provider", provider.id().value().toString())
+                .param("reason", "family asked for later")
+                .exchange();
+        assertThat(moved).hasStatus3xxRedirection();
+        assertThat(appointmentOf(adult).startsAt()).isEqualTo(eleven);
+    }
+
+    @Test
+    void eachRoleSeesOnlyItsPages() {
+        Cookie finance = Pages.signIn(mvc, staff.as(Role.FINANCE));
+        for (String page : List.of("/desk", "/book", "/calendar", "/my-day", "/referrals")) {
+            assertThat(mvc.get().uri(page).cookie(finance).exchange()).as(page).hasStatus(403);
+        }
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        assertThat(mvc.get().uri("/my-day").cookie(reception).exchange()).hasStatus(403);
+        MvcTestResult home = mvc.get().uri("/?lang=ar").cookie(reception).exchange();
+        assertThat(Bodies.text(home)).contains("dir=\"rtl\"", "الاستقبال", "اليوم");
+        assertThat(Bodies.text(mvc.get().uri("/").cookie(finance).exchange())).doesNotContain("/desk\"");
+        Cookie provider = Pages.signIn(mvc, therapist);
+        assertThat(Bodies.text(mvc.get().uri("/").cookie(provider).exchange())).contains("Your next patients today");
+        assertThat(mvc.get().uri("/desk").cookie(provider).exchange()).hasStatus(403);
+    }
+
+    private MvcTestResult book(Cookie session, PatientDetails patient, Instant at) {
+        return mvc.post()
+                .uri("/book")
+                .cookie(session)
+                .with(csrf())
+                .param("patient", patient.id().value().toString())
+                .param("service", this.session.id().value().toString())
+                .param("provider", provider.id().value().toString())
+                .param("startsAt", at.toString())
+                .param("action", "book")
+                .exchange();
+    }
+
+    private MvcTestResult post(Cookie session, String uri, String back) {
+        MvcTestResult result = mvc.post()
+                .uri(uri)
+                .cookie(session)
+                .with(csrf())
+                .param("back", back)
+                .exchange();
+        assertThat(result).hasStatus3xxRedirection();
+        return result;
+    }
+
+    private AppointmentDetails appointmentOf(PatientDetails patient) {
+        return calendar.list(patient.id(), null, null, null, null, null, null, PageRequest.of(0, 5))
+                .getContent()
+                .get(0);
+    }
+}
