@@ -207,6 +207,12 @@ public class PatientRegistry {
         return patients.countByStatus(PatientStatus.ACTIVE);
     }
 
+    /** New patients: records created from {@code from} (inclusive) to {@code to} (exclusive), for the dashboards. */
+    @Transactional(readOnly = true)
+    public long registeredBetween(java.time.Instant from, java.time.Instant to) {
+        return patients.countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(from, to);
+    }
+
     /** Results for a search, one page; {@code hasMore} says whether another page follows. */
     public record SearchPage(List<PatientSearchHit> content, int page, int size, boolean hasMore) {}
 

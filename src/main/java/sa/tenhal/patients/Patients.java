@@ -17,6 +17,8 @@ interface Patients extends JpaRepository<Patient, UUID> {
     @Query(nativeQuery = true, value = "select nextval('patient_mrn_seq')")
     long nextMrn();
 
+    long countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(java.time.Instant from, java.time.Instant to);
+
     @Query(
             "select p from Patient p where p.idType = :type and p.idNumber = :number and p.status <> sa.tenhal.patients.PatientStatus.MERGED")
     Optional<Patient> findLiveByIdentity(IdentityDocumentType type, String number);

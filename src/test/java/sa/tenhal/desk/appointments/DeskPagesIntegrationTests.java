@@ -229,6 +229,81 @@ class DeskPagesIntegrationTests {
         assertThat(mvc.get().uri("/desk").cookie(provider).exchange()).hasStatus(403);
     }
 
+    @Test
+    void theManagersDashboardCountsTheDay() {
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        List<PatientDetails> people = List.of(
+                patients.register(TestPatientForms.adult(), true, "RYD"),
+                patients.register(TestPatientForms.adult(), true, "RYD"),
+                patients.register(TestPatientForms.adult(), true, "RYD"),
+                patients.register(TestPatientForms.adult(), true, "RYD"));
+        // Saturday: four bookings for Sunday; the first is confirmed the day before.
+        clock.set(sunday.minusDays(1).atTime(10, 0).atZone(RIYADH).toInstant());
+        for (int i = 0; i < 4; i++) {
+            book(
+                    reception,
+                    people.get(i),
+                    sunday.atTime(8 + i, 0).atZone(RIYADH).toInstant());
+        }
+        post(
+                reception,
+                "/desk/appointments/" + appointmentOf(people.get(0)).id().value() + "/confirm",
+                "/desk");
+        post(
+                reception,
+                "/desk/appointments/" + appointmentOf(people.get(1)).id().value() + "/cancel?reason=ill",
+                "/desk");
+        // Sunday noon: one did not come, one was seen.
+        clock.set(sunday.atTime(12, 0).atZone(RIYADH).toInstant());
+        post(
+                reception,
+                "/desk/appointments/" + appointmentOf(people.get(2)).id().value() + "/no-show",
+                "/desk");
+        var seen = appointmentOf(people.get(3)).id().value();
+        post(reception, "/desk/appointments/" + seen + "/arrive", "/desk");
+        Cookie therapistSession = Pages.signIn(mvc, therapist);
+        post(therapistSession, "/desk/appointments/" + seen + "/start", "/my-day");
+        post(therapistSession, "/desk/appointments/" + seen + "/complete", "/my-day");
+
+        Cookie manager = Pages.signIn(mvc, staff.as(Role.MANAGER));
+        MvcTestResult figures = mvc.get()
+                .uri(
+                        "/api/v1/dashboard?from={d}&to={d}&clinic={c}",
+                        sunday,
+                        sunday,
+                        session.clinicId().value())
+                .cookie(manager)
+                .exchange();
+        assertThat(figures).hasStatusOk();
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.appointments")).isEqualTo(4);
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.cancelled")).isEqualTo(1);
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.noShows")).isEqualTo(1);
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.completed")).isEqualTo(1);
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.confirmedBeforeVisitDay"))
+                .isEqualTo(1);
+        assertThat(Bodies.<Double>read(figures, "$.appointments.confirmedBeforeVisitDayRate"))
+                .isEqualTo(0.3333);
+        assertThat(Bodies.<Double>read(figures, "$.appointments.noShowRate")).isEqualTo(0.3333);
+        assertThat(Bodies.<Double>read(figures, "$.appointments.cancellationRate"))
+                .isEqualTo(0.25);
+        // 08:00–12:00 worked; the confirmed and the completed visit hold 45 minutes each.
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.providers[0].bookedMinutes"))
+                .isEqualTo(90);
+        assertThat(Bodies.<Integer>read(figures, "$.appointments.providers[0].availableMinutes"))
+                .isEqualTo(240);
+        assertThat(Bodies.<Double>read(figures, "$.appointments.providers[0].rate"))
+                .isEqualTo(0.375);
+
+        MvcTestResult page = mvc.get().uri("/dashboard?lang=ar").cookie(manager).exchange();
+        assertThat(Bodies.text(page)).contains("لوحة المؤشرات", "chart.umd.js", "/api/v1/dashboard");
+        assertThat(mvc.get().uri("/dashboard").cookie(reception).exchange()).hasStatus(403);
+        assertThat(mvc.get()
+                        .uri("/api/v1/dashboard?from=2026-01-02&to=2026-01-01")
+                        .cookie(manager)
+                        .exchange())
+                .hasStatus(422);
+    }
+
     private MvcTestResult book(Cookie session, PatientDetails patient, Instant at) {
         return mvc.post()
                 .uri("/book")
