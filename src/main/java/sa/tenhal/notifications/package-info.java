@@ -8,7 +8,9 @@
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
  *       notice to the care team), {@code JobFailed} and {@code EventListenerGaveUp} (in-app notice to admins),
- *       {@code PatientsMerged} (quiet hours follow the survivor).
+ *       {@code PatientsMerged} (quiet hours follow the survivor), {@code AppointmentReminderDue} (the
+ *       patient's reminder by their channels and language), {@code ProviderDayScheduled} (a provider's next-day list,
+ *       in-app and by email as a PDF).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -18,6 +20,7 @@
         allowedDependencies = {
             "identity",
             "clinics",
+            "appointments",
             "patients",
             "platform",
             "platform :: jobs",
