@@ -12,6 +12,7 @@ import sa.tenhal.appointments.AppointmentReminderDue;
 import sa.tenhal.appointments.DaySchedules;
 import sa.tenhal.appointments.ProviderDayScheduled;
 import sa.tenhal.appointments.Scheduling;
+import sa.tenhal.appointments.WaitlistSlotOffered;
 import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicDetails;
 import sa.tenhal.clinics.ProviderDetails;
@@ -22,7 +23,8 @@ import sa.tenhal.shared.Language;
 
 /**
  * Messages about appointments: the patient's reminders (24 h, 2 h, and today's catch-up) by their channels and
- * language, and each provider's next-day list in-app and by email with the list as a PDF.
+ * language, offers of freed slots to waiting patients, and each provider's next-day list in-app and by email with the
+ * list as a PDF.
  */
 @Component
 class AppointmentMessages {
@@ -82,6 +84,32 @@ class AppointmentMessages {
                     List.of(Channel.WHATSAPP, Channel.SMS, Channel.EMAIL),
                     model,
                     false));
+        });
+    }
+
+    /** A waiting patient is offered a freed slot: a link (minted at sending) valid until the offer ends. */
+    @ApplicationModuleListener
+    void on(WaitlistSlotOffered offered) {
+        recipients.patient(offered.patientId()).ifPresent(patient -> {
+            Language language = patient.language();
+            var local = time.local(offered.startsAt());
+            Map<String, Object> model = new HashMap<>();
+            model.put("name", patient.name());
+            model.put("clinic", catalog.clinic(offered.clinicId()).name(language));
+            model.put("provider", catalog.provider(offered.providerId()).name(language));
+            model.put("service", catalog.service(offered.serviceId()).name(language));
+            model.put("date", DATE.format(local));
+            model.put("time", TIME.format(local));
+            model.put("until", TIME.format(time.local(offered.expiresAt())));
+            model.put("link", new SecretLink("waitlist-offer", offered.offerId()).placeholder());
+            messages.send(new Outgoing(
+                    "waitlist-offer",
+                    "WaitlistSlotOffered:" + offered.offerId(),
+                    patient,
+                    List.of(Channel.WHATSAPP, Channel.SMS, Channel.EMAIL),
+                    model,
+                    // an offer lasts two hours: quiet hours would let it lapse unseen
+                    true));
         });
     }
 
