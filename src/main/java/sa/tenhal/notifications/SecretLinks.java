@@ -1,7 +1,9 @@
 package sa.tenhal.notifications;
 
 import java.util.regex.Matcher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.Waitlist;
 import sa.tenhal.identity.PasswordSetupLinks;
 import sa.tenhal.identity.UserId;
 
@@ -13,9 +15,12 @@ import sa.tenhal.identity.UserId;
 class SecretLinks {
 
     private final PasswordSetupLinks passwordSetup;
+    // lazily: the delivery job needs these links before the job engine, which the waitlist uses, exists
+    private final ObjectProvider<Waitlist> waitlist;
 
-    SecretLinks(PasswordSetupLinks passwordSetup) {
+    SecretLinks(PasswordSetupLinks passwordSetup, ObjectProvider<Waitlist> waitlist) {
         this.passwordSetup = passwordSetup;
+        this.waitlist = waitlist;
     }
 
     /** The text with every secret-link placeholder replaced by a freshly minted link (one per placeholder kind). */
@@ -38,6 +43,7 @@ class SecretLinks {
     private String mint(SecretLink link) {
         return switch (link.kind()) {
             case "password-setup" -> passwordSetup.mint(new UserId(link.subject()));
+            case "waitlist-offer" -> waitlist.getObject().mintLink(link.subject());
             default -> throw new IllegalStateException("no one mints links of kind " + link.kind());
         };
     }

@@ -8,8 +8,10 @@
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
  *       notice to the care team), {@code JobFailed} and {@code EventListenerGaveUp} (in-app notice to admins),
- *       {@code PatientsMerged} (quiet hours follow the survivor), the referral events (the receiving clinic, the referrer
- *       or the managers are told; weekly statistics to managers).
+ *       {@code PatientsMerged} (quiet hours follow the survivor), {@code AppointmentReminderDue} (the
+ *       patient's reminder by their channels and language), {@code ProviderDayScheduled} (a provider's next-day list,
+ *       in-app and by email as a PDF), the referral events (the receiving clinic, the
+ *       referrer or the managers are told; weekly statistics to managers).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -19,6 +21,7 @@
         allowedDependencies = {
             "identity",
             "clinics",
+            "appointments",
             "patients",
             "referrals",
             "platform",
