@@ -1,7 +1,9 @@
 package sa.tenhal.notifications;
 
 import java.util.regex.Matcher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.identity.PasswordSetupLinks;
 import sa.tenhal.identity.UserId;
 
@@ -13,9 +15,12 @@ import sa.tenhal.identity.UserId;
 class SecretLinks {
 
     private final PasswordSetupLinks passwordSetup;
+    // looked up when a link is minted: the job engine creates this (through the delivery job) before the services
+    private final ObjectProvider<Confirmations> confirmations;
 
-    SecretLinks(PasswordSetupLinks passwordSetup) {
+    SecretLinks(PasswordSetupLinks passwordSetup, ObjectProvider<Confirmations> confirmations) {
         this.passwordSetup = passwordSetup;
+        this.confirmations = confirmations;
     }
 
     /** The text with every secret-link placeholder replaced by a freshly minted link (one per placeholder kind). */
@@ -38,6 +43,7 @@ class SecretLinks {
     private String mint(SecretLink link) {
         return switch (link.kind()) {
             case "password-setup" -> passwordSetup.mint(new UserId(link.subject()));
+            case ConfirmationMessages.LINK_KIND -> confirmations.getObject().mintLink(link.subject());
             default -> throw new IllegalStateException("no one mints links of kind " + link.kind());
         };
     }

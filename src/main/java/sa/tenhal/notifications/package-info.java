@@ -8,7 +8,10 @@
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
  *       notice to the care team), {@code JobFailed} and {@code EventListenerGaveUp} (in-app notice to admins),
- *       {@code PatientsMerged} (quiet hours follow the survivor).
+ *       {@code PatientsMerged} (quiet hours follow the survivor), the confirmation workflow's
+ *       {@code ConfirmationRequested} (request or reminder with a one-time link) and {@code ConfirmationDeclined}
+ *       (cancellation confirmation), and its own {@code InboundMessageReceived} (a reply of 1 / 2 / yes / نعم is
+ *       handed to the confirmation workflow and answered).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -16,6 +19,8 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
         allowedDependencies = {
+            "appointments",
+            "appointments :: confirmation",
             "identity",
             "clinics",
             "patients",
