@@ -304,13 +304,18 @@ public class Confirmations {
     }
 
     /**
-     * The daily reminders: every unconfirmed appointment starting within the reminder window (3 days) gets a
+     * The daily reminders: every unconfirmed appointment on one of the next 3 days (the reminder window) gets a
      * reminder, at most 3 in all and one a day (so a second run the same day sends nothing). A request that ran out
      * of time before the window opened is renewed with the reminder. Returns how many were sent.
      */
     public int remindUnconfirmed() {
+        expireOld(); // requests whose time ran out are renewed below, not reminded
         Instant now = time.now();
-        Instant until = now.plus(properties.reminderWindow());
+        // within 3 days = on one of the next 3 calendar days (clinic-local), whatever the hour
+        Instant until = time.today()
+                .plusDays(Math.max(0, properties.reminderWindow().toDays()) + 1)
+                .atStartOfDay(time.zone())
+                .toInstant();
         Instant today = time.today().atStartOfDay(time.zone()).toInstant();
         int sent = 0;
         for (AppointmentConfirmation c : confirmations.pendingStartingBefore(now, until)) {
