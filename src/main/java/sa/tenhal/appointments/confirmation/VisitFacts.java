@@ -9,12 +9,14 @@ import sa.tenhal.shared.Language;
 
 /**
  * What a patient is told about a visit, in both languages — and nothing clinical (no service, no notes): the
- * patient's first name, the clinic, the provider, the local date and time, the centre's address and phone.
+ * patient's first name (in the patient's language, and in each), the clinic, the provider, the local date and time, the centre's address and phone.
  */
 public record VisitFacts(
         UUID appointmentId,
         PatientId patientId,
         String firstName,
+        String firstNameEn,
+        String firstNameAr,
         Language language,
         AppointmentStatus status,
         Instant startsAt,
@@ -27,6 +29,12 @@ public record VisitFacts(
         String centreAr,
         String address,
         String phone) {
+
+    /** The first name as written in that language (the other one when it has none). */
+    public String firstName(Language in) {
+        String name = in == Language.AR ? firstNameAr : firstNameEn;
+        return name != null ? name : firstName;
+    }
 
     public String clinic(Language in) {
         return in == Language.AR ? clinicAr : clinicEn;

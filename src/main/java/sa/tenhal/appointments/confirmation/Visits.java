@@ -32,6 +32,7 @@ class Visits {
         ProviderDetails provider = catalog.provider(a.providerId());
         CentreDetails centre = catalog.centre(clinic.centreCode());
         PatientContact contact = patients.contact(a.patientId()).orElse(null);
+        var patient = patients.find(a.patientId()).orElse(null);
         String address = Stream.of(
                         join(centre.street(), centre.buildingNumber()),
                         centre.district(),
@@ -42,6 +43,8 @@ class Visits {
                 a.id().value(),
                 a.patientId(),
                 contact == null ? null : contact.givenName(),
+                patient == null ? null : patient.givenName(Language.EN),
+                patient == null ? null : patient.givenName(Language.AR),
                 contact == null ? Language.AR : contact.language(),
                 a.status(),
                 a.startsAt(),

@@ -77,6 +77,7 @@ class ConfirmationPages {
         Language language = speak(visit.language(), request, response);
         model.addAttribute("centre", frames.of(visit));
         model.addAttribute("visit", visit);
+        model.addAttribute("name", visit.firstName(language));
         model.addAttribute("when", visit.when(language));
         model.addAttribute("clinic", visit.clinic(language));
         model.addAttribute("provider", visit.provider(language));
