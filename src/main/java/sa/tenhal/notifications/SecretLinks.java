@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import sa.tenhal.appointments.Waitlist;
+import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.identity.PasswordSetupLinks;
 import sa.tenhal.identity.UserId;
 
@@ -15,12 +16,18 @@ import sa.tenhal.identity.UserId;
 class SecretLinks {
 
     private final PasswordSetupLinks passwordSetup;
-    // lazily: the delivery job needs these links before the job engine, which the waitlist uses, exists
+    // looked up when a link is minted: the delivery job needs these links before the job engine, which the
+    // waitlist and the confirmations use, exists
     private final ObjectProvider<Waitlist> waitlist;
+    private final ObjectProvider<Confirmations> confirmations;
 
-    SecretLinks(PasswordSetupLinks passwordSetup, ObjectProvider<Waitlist> waitlist) {
+    SecretLinks(
+            PasswordSetupLinks passwordSetup,
+            ObjectProvider<Waitlist> waitlist,
+            ObjectProvider<Confirmations> confirmations) {
         this.passwordSetup = passwordSetup;
         this.waitlist = waitlist;
+        this.confirmations = confirmations;
     }
 
     /** The text with every secret-link placeholder replaced by a freshly minted link (one per placeholder kind). */
@@ -44,6 +51,7 @@ class SecretLinks {
         return switch (link.kind()) {
             case "password-setup" -> passwordSetup.mint(new UserId(link.subject()));
             case "waitlist-offer" -> waitlist.getObject().mintLink(link.subject());
+            case ConfirmationMessages.LINK_KIND -> confirmations.getObject().mintLink(link.subject());
             default -> throw new IllegalStateException("no one mints links of kind " + link.kind());
         };
     }

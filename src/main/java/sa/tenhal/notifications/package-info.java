@@ -11,7 +11,10 @@
  *       {@code PatientsMerged} (quiet hours follow the survivor), {@code AppointmentReminderDue} (the
  *       patient's reminder by their channels and language), {@code ProviderDayScheduled} (a provider's next-day list,
  *       in-app and by email as a PDF), the referral events (the receiving clinic, the
- *       referrer or the managers are told; weekly statistics to managers).
+ *       referrer or the managers are told; weekly statistics to managers), the confirmation
+ *       workflow's {@code ConfirmationRequested} (request or reminder with a one-time link) and
+ *       {@code ConfirmationDeclined} (cancellation confirmation), and its own {@code InboundMessageReceived} (a reply of
+ *       1 / 2 / yes / نعم is handed to the confirmation workflow and answered).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -19,9 +22,10 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
         allowedDependencies = {
+            "appointments",
+            "appointments :: confirmation",
             "identity",
             "clinics",
-            "appointments",
             "patients",
             "referrals",
             "platform",

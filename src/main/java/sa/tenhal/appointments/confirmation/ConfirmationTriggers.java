@@ -1,0 +1,44 @@
+package sa.tenhal.appointments.confirmation;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.AppointmentBooked;
+import sa.tenhal.appointments.AppointmentCancelled;
+import sa.tenhal.appointments.AppointmentConfirmed;
+import sa.tenhal.appointments.AppointmentId;
+import sa.tenhal.appointments.AppointmentRescheduled;
+
+/**
+ * The booking integration: durable listeners (retried until they succeed), each idempotent — they act on the
+ * appointment as it is now, so a late or repeated delivery changes nothing.
+ */
+@Component
+class ConfirmationTriggers {
+
+    private final Confirmations confirmations;
+
+    ConfirmationTriggers(Confirmations confirmations) {
+        this.confirmations = confirmations;
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentBooked booked) {
+        confirmations.booked(new AppointmentId(booked.appointmentId()));
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentRescheduled rescheduled) {
+        confirmations.rescheduled(new AppointmentId(rescheduled.appointmentId()));
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentCancelled cancelled) {
+        confirmations.cancelled(new AppointmentId(cancelled.appointmentId()));
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentConfirmed confirmed) {
+        confirmations.confirmedElsewhere(
+                new AppointmentId(confirmed.appointmentId()), confirmed.method(), confirmed.at());
+    }
+}

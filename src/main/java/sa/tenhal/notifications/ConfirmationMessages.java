@@ -1,0 +1,143 @@
+package sa.tenhal.notifications;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.ConfirmationMethod;
+import sa.tenhal.appointments.confirmation.ConfirmationDeclined;
+import sa.tenhal.appointments.confirmation.ConfirmationDetails;
+import sa.tenhal.appointments.confirmation.ConfirmationRequested;
+import sa.tenhal.appointments.confirmation.Confirmations;
+import sa.tenhal.appointments.confirmation.ReplyOutcome;
+import sa.tenhal.appointments.confirmation.VisitFacts;
+import sa.tenhal.shared.Language;
+
+/**
+ * The appointment confirmation workflow's messages: the request and its reminders (email, and WhatsApp or else SMS,
+ * as the patient agreed, in their language, with a link minted at sending), the cancellation confirmation after a
+ * decline, and the answer to a patient's text reply (which this listener hands to {@link Confirmations}).
+ */
+@Component
+class ConfirmationMessages {
+
+    static final String REQUEST = "appointment-confirmation-request";
+    static final String REMINDER = "appointment-confirmation-reminder";
+    static final String DECLINED = "appointment-confirmation-declined";
+    static final String REPLY = "appointment-confirmation-reply";
+    static final String LINK_KIND = "appointment-confirmation";
+
+    private final Confirmations confirmations;
+    private final Recipients recipients;
+    private final Messages messages;
+
+    ConfirmationMessages(Confirmations confirmations, Recipients recipients, Messages messages) {
+        this.confirmations = confirmations;
+        this.recipients = recipients;
+        this.messages = messages;
+    }
+
+    @ApplicationModuleListener
+    void on(ConfirmationRequested requested) {
+        VisitFacts visit = confirmations.visit(requested.confirmationId());
+        boolean stillOpen = confirmations
+                .current(new sa.tenhal.appointments.AppointmentId(requested.appointmentId()))
+                .filter(c -> c.id().equals(requested.confirmationId()))
+                .map(ConfirmationDetails::valid)
+                .orElse(false);
+        if (!stillOpen) {
+            return; // answered or ended before the message went out
+        }
+        recipients.patient(requested.patientId()).ifPresent(to -> {
+            Map<String, Object> model = model(visit, to.language());
+            model.put(
+                    "link",
+                    new SecretLink(LINK_KIND, requested.confirmationId()).placeholder() + "?lang="
+                            + to.language().name().toLowerCase());
+            model.put("reminder", requested.reminder());
+            messages.send(new Outgoing(
+                    requested.reminder() == 0 ? REQUEST : REMINDER,
+                    "ConfirmationRequested:" + requested.confirmationId() + ":" + requested.reminder(),
+                    to,
+                    channels(to, true),
+                    model,
+                    false));
+        });
+    }
+
+    /** The cancellation confirmation; a decline by text gets its answer by text, so only the email here. */
+    @ApplicationModuleListener
+    void on(ConfirmationDeclined declined) {
+        VisitFacts visit = confirmations.visit(declined.confirmationId());
+        boolean byText =
+                declined.method() == ConfirmationMethod.SMS || declined.method() == ConfirmationMethod.WHATSAPP;
+        recipients
+                .patient(declined.patientId())
+                .ifPresent(to -> messages.send(new Outgoing(
+                        DECLINED,
+                        "ConfirmationDeclined:" + declined.confirmationId(),
+                        to,
+                        channels(to, !byText),
+                        model(visit, to.language()),
+                        true)));
+    }
+
+    /** A patient's reply to a request: confirm (1, yes, نعم), cancel (2), or a short help text. */
+    @ApplicationModuleListener
+    void on(InboundMessageReceived reply) {
+        ConfirmationMethod method =
+                reply.channel() == Channel.WHATSAPP ? ConfirmationMethod.WHATSAPP : ConfirmationMethod.SMS;
+        ReplyOutcome outcome = confirmations.reply(reply.from(), method, reply.body());
+        if (outcome.patientId() == null) {
+            return; // not a number we asked
+        }
+        recipients.patient(outcome.patientId()).ifPresent(patient -> {
+            // answer on the channel and number the reply came from
+            Recipient to = new Recipient(
+                    Recipient.Type.PATIENT,
+                    patient.id(),
+                    patient.name(),
+                    patient.language(),
+                    null,
+                    reply.from(),
+                    EnumSet.of(reply.channel()),
+                    patient.quietStart(),
+                    patient.quietEnd());
+            Map<String, Object> model =
+                    outcome.visit() == null ? new HashMap<>() : model(outcome.visit(), patient.language());
+            model.put("result", outcome.result().name());
+            model.put("others", outcome.othersPending());
+            messages.send(new Outgoing(
+                    REPLY,
+                    "InboundMessageReceived:" + reply.providerMessageId(),
+                    to,
+                    List.of(reply.channel()),
+                    model,
+                    true));
+        });
+    }
+
+    /** Email, and one text channel: WhatsApp when the patient agreed to it, else SMS. */
+    private static List<Channel> channels(Recipient to, boolean withText) {
+        if (!withText) {
+            return List.of(Channel.EMAIL);
+        }
+        return to.reachableBy(Channel.WHATSAPP)
+                ? List.of(Channel.EMAIL, Channel.WHATSAPP)
+                : List.of(Channel.EMAIL, Channel.SMS);
+    }
+
+    private static Map<String, Object> model(VisitFacts visit, Language language) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", visit.firstName() == null ? "" : visit.firstName());
+        model.put("when", visit.when(language));
+        model.put("clinic", visit.clinic(language));
+        model.put("provider", visit.provider(language));
+        model.put("centre", visit.centre(language));
+        model.put("address", visit.address());
+        model.put("phone", visit.phone());
+        return model;
+    }
+}

@@ -1,0 +1,598 @@
+package sa.tenhal.appointments.confirmation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static sa.tenhal.appointments.confirmation.ConfirmationFixture.at;
+import static sa.tenhal.appointments.confirmation.ConfirmationFixture.email;
+import static sa.tenhal.appointments.confirmation.ConfirmationFixture.sunday;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import sa.tenhal.Bodies;
+import sa.tenhal.StaffFixtures;
+import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.appointments.AppointmentDetails;
+import sa.tenhal.appointments.AppointmentId;
+import sa.tenhal.appointments.AppointmentStatus;
+import sa.tenhal.appointments.ConfirmationMethod;
+import sa.tenhal.appointments.Schedules;
+import sa.tenhal.appointments.Scheduling;
+import sa.tenhal.background.BackgroundWorkIntegrationTest;
+import sa.tenhal.background.Stubs;
+import sa.tenhal.clinics.CatalogAdministration;
+import sa.tenhal.identity.Role;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.platform.SecretTokens;
+import sa.tenhal.shared.Language;
+
+/**
+ * The confirmation workflow against the real thing: bookings publish events, listeners create and send requests,
+ * GreenMail receives the email, the link's page confirms or declines, replies arrive on Twilio's signed webhook.
+ */
+class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
+
+    static final Pattern LINK = Pattern.compile("http://tenhal\\.test/p/confirm/([0-9a-f]{64})\\?lang=(ar|en)");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    CatalogAdministration admin;
+
+    @Autowired
+    Schedules schedules;
+
+    @Autowired
+    Scheduling scheduling;
+
+    @Autowired
+    PatientRegistry patients;
+
+    @Autowired
+    Confirmations confirmations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ConfirmationFixture fixture;
+
+    @BeforeEach
+    void centre() {
+        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff);
+        Stubs.TWILIO.resetAll();
+        Stubs.TWILIO.stubFor(post(urlEqualTo("/2010-04-01/Accounts/ACtest/Messages.json"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+                                + "\",\"status\":\"queued\"}")));
+    }
+
+    // --- helpers ---
+
+    ConfirmationDetails sent(AppointmentDetails appointment) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> confirmations.current(appointment.id()).orElse(null),
+                        c -> c != null
+                                && c.sentAt() != null
+                                && c.appointmentStartsAt().equals(appointment.startsAt()));
+    }
+
+    static MimeMessage received(String address, String subjectPart) throws Exception {
+        for (MimeMessage m : Stubs.SMTP.getReceivedMessages()) {
+            for (Address to : m.getAllRecipients()) {
+                if (to.toString().contains(address) && m.getSubject().contains(subjectPart)) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = text(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The token of the link in the email whose subject contains {@code subjectPart}. */
+    static String linkIn(String address, String subjectPart) throws Exception {
+        MimeMessage mail =
+                await().atMost(Duration.ofSeconds(30)).until(() -> received(address, subjectPart), m -> m != null);
+        Matcher link = LINK.matcher(text(mail));
+        assertThat(link.find()).as("the email has a confirmation link").isTrue();
+        return link.group(1);
+    }
+
+    static List<String> tokensIn(String address) throws Exception {
+        List<String> tokens = new java.util.ArrayList<>();
+        for (MimeMessage m : Stubs.SMTP.getReceivedMessages()) {
+            for (Address to : m.getAllRecipients()) {
+                if (to.toString().contains(address)) {
+                    Matcher link = LINK.matcher(text(m));
+                    while (link.find()) {
+                        tokens.add(link.group(1));
+                    }
+                }
+            }
+        }
+        return tokens;
+    }
+
+    AppointmentDetails appointment(AppointmentDetails a) {
+        return scheduling.get(a.id());
+    }
+
+    MvcTestResult page(String token) {
+        return mvc.get().uri("/p/confirm/" + token).exchange();
+    }
+
+    long messages(PatientId patient, String kind, String channel) {
+        return jdbc.sql(
+                        "select count(*) from notification_message where recipient_id = :p and kind = :k and channel = :c")
+                .param("p", patient.value())
+                .param("k", kind)
+                .param("c", channel)
+                .query(Long.class)
+                .single();
+    }
+
+    long audited(UUID confirmation, String action) {
+        return jdbc.sql("select count(*) from audit_entry where record_type = 'AppointmentConfirmation'"
+                        + " and record_id = :id and action = :a")
+                .param("id", confirmation)
+                .param("a", action)
+                .query(Long.class)
+                .single();
+    }
+
+    // --- tests ---
+
+    @Test
+    void aBookingSendsARequestWhoseLinkShowsOnGetAndConfirmsOnlyOnPost() throws Exception {
+        String address = email("link");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 9, 0));
+        ConfirmationDetails request = sent(booked);
+        assertThat(request.status()).isEqualTo(ConfirmationStatus.PENDING);
+        assertThat(request.valid()).isTrue();
+        assertThat(request.expiresAt()).isEqualTo(request.createdAt().plus(Duration.ofDays(7)));
+
+        String token = linkIn(address, "Please confirm your appointment");
+        // the email and the text; the stored messages hold a placeholder, the database only the link's hash
+        await().until(() -> messages(patient, "appointment-confirmation-request", "SMS"), n -> n == 1);
+        String sms = jdbc.sql("select body from notification_message where recipient_id = :p and channel = 'SMS'")
+                .param("p", patient.value())
+                .query(String.class)
+                .single();
+        assertThat(sms)
+                .contains("Reply 1 to confirm or 2 to cancel")
+                .contains("{{secret-link:appointment-confirmation:");
+        assertThat(jdbc.sql("select count(*) from notification_message where body like :t")
+                        .param("t", "%" + token + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select confirmation_id from appointment_confirmation_token where token_hash = :h")
+                        .param("h", SecretTokens.sha256(token))
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(request.id());
+
+        // GET only shows: first name, clinic, provider, local time, address; nothing clinical
+        MvcTestResult shown = page(token);
+        assertThat(shown).hasStatusOk();
+        String html = Bodies.text(shown);
+        assertThat(html)
+                .contains("Hello Noura")
+                .contains("Speech clinic")
+                .contains(fixture.providerName)
+                .contains("09:00")
+                .contains("King Fahd Road")
+                .contains("+966112345678")
+                .contains("Yes, I will come")
+                .doesNotContain("Stuttering")
+                .doesNotContain("private note");
+        page(token);
+        assertThat(confirmations.byToken(token).orElseThrow().status()).isEqualTo(ConfirmationStatus.PENDING);
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
+
+        // a POST without the page's CSRF token changes nothing
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/confirm")).hasStatus(403);
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
+
+        assertThat(mvc.post()
+                        .uri("/p/confirm/" + token + "/confirm")
+                        .header(HttpHeaders.USER_AGENT, "TestPhone/1.0")
+                        .with(csrf()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/p/confirm/" + token);
+        AppointmentDetails confirmed = appointment(booked);
+        assertThat(confirmed.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(confirmed.confirmationMethod()).isEqualTo(ConfirmationMethod.LINK);
+        ConfirmationDetails answered = confirmations.byToken(token).orElseThrow();
+        assertThat(answered.status()).isEqualTo(ConfirmationStatus.CONFIRMED);
+        assertThat(answered.method()).isEqualTo(ConfirmationMethod.LINK);
+        assertThat(answered.confirmedByAddress()).isEqualTo("127.0.0.1");
+        assertThat(answered.confirmedByUserAgent()).isEqualTo("TestPhone/1.0");
+        assertThat(audited(request.id(), "CONFIRM")).isEqualTo(1);
+
+        // used: the page says so and offers the calendar file; a second POST changes nothing
+        assertThat(Bodies.text(page(token)))
+                .contains("This appointment is already confirmed.")
+                .doesNotContain("Yes, I will come");
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/decline").with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        MvcTestResult ics =
+                mvc.get().uri("/p/confirm/" + token + "/calendar.ics").exchange();
+        assertThat(ics).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
+        assertThat(ics.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("BEGIN:VCALENDAR")
+                .contains("Speech clinic")
+                .contains(booked.id().value().toString());
+    }
+
+    @Test
+    void unknownAndMalformedLinksGetAFriendlyPage() {
+        for (String token : List.of(SecretTokens.newSecret(), "not-a-token", "A".repeat(64))) {
+            MvcTestResult result = page(token);
+            assertThat(result).hasStatus(404);
+            assertThat(Bodies.text(result)).contains("This link does not work");
+        }
+        assertThat(mvc.get().uri("/p/confirm/" + SecretTokens.newSecret() + "/calendar.ics"))
+                .hasStatus(404);
+    }
+
+    @Test
+    void declineCancelsTheAppointmentFreesTheSlotAndSendsTheCancellation() throws Exception {
+        String address = email("decline");
+        PatientId patient = fixture.patient(Language.EN, address);
+        Instant start = at(sunday(1), 10, 0);
+        AppointmentDetails booked = fixture.book(patient, start);
+        ConfirmationDetails request = sent(booked);
+        String token = linkIn(address, "Please confirm");
+
+        assertThat(mvc.post()
+                        .uri("/p/confirm/" + token + "/decline")
+                        .param("reason", "We are travelling")
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        AppointmentDetails cancelled = appointment(booked);
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.cancelReason()).isEqualTo("declined by patient: We are travelling");
+        assertThat(confirmations.byToken(token).orElseThrow().status()).isEqualTo(ConfirmationStatus.DECLINED);
+        assertThat(audited(request.id(), "DECLINE")).isEqualTo(1);
+        assertThat(Bodies.text(page(token))).contains("This appointment was cancelled at your request.");
+
+        MimeMessage cancellation =
+                await().atMost(Duration.ofSeconds(30)).until(() -> received(address, "is cancelled"), m -> m != null);
+        assertThat(text(cancellation)).contains("your appointment at Speech clinic");
+
+        // the slot is free again
+        PatientId other = fixture.patient(Language.AR, email("other"));
+        assertThat(fixture.book(other, start).status()).isEqualTo(AppointmentStatus.BOOKED);
+    }
+
+    @Test
+    void aRescheduleEndsTheOldLinkAndSendsANewOne() throws Exception {
+        String address = email("move");
+        PatientId patient = fixture.patient(Language.AR, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 11, 0));
+        ConfirmationDetails first = sent(booked);
+        String oldToken = linkIn(address, "نرجو تأكيد موعدك");
+
+        AppointmentDetails moved =
+                scheduling.reschedule(booked.id(), at(sunday(1), 13, 0), null, null, "the patient asked", null);
+        ConfirmationDetails second = sent(moved);
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(confirmations.byToken(oldToken).orElseThrow().endedBecause()).isEqualTo("RESCHEDULED");
+        assertThat(audited(first.id(), "EXPIRE")).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tokensIn(address).size(), n -> n == 2);
+        String newToken = tokensIn(address).stream()
+                .filter(t -> !t.equals(oldToken))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Bodies.text(page(oldToken))).contains("انتهت صلاحية هذا الرابط");
+        assertThat(mvc.post().uri("/p/confirm/" + oldToken + "/confirm").with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
+
+        assertThat(Bodies.text(page(newToken))).contains("13:00").contains("نعم، سأحضر");
+        mvc.post().uri("/p/confirm/" + newToken + "/confirm").with(csrf()).exchange();
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+    }
+
+    @Test
+    void aCancellationEndsTheRequest() throws Exception {
+        String address = email("cancel");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 12, 0));
+        ConfirmationDetails request = sent(booked);
+        String token = linkIn(address, "Please confirm");
+        scheduling.cancel(booked.id(), "clinic closed");
+        await().until(
+                        () -> confirmations.current(booked.id()).orElseThrow().status(),
+                        s -> s == ConfirmationStatus.EXPIRED);
+        assertThat(confirmations.current(booked.id()).orElseThrow().endedBecause())
+                .isEqualTo("CANCELLED");
+        assertThat(Bodies.text(page(token))).contains("This link has expired.").contains("+966112345678");
+        assertThat(audited(request.id(), "EXPIRE")).isEqualTo(1);
+    }
+
+    @Test
+    void unconfirmedAppointmentsGetADailyReminderAtMostThreeAndOldRequestsExpire() {
+        PatientId patient = fixture.patient(Language.EN, email("remind"));
+        Instant start = at(sunday(1), 14, 0);
+        AppointmentDetails booked = fixture.book(patient, start);
+        ConfirmationDetails request = sent(booked);
+        // the pending list sees it within its days
+        long days = Duration.between(Instant.now(), start).toDays() + 1;
+        assertThat(confirmations.pending((int) days))
+                .extracting(ConfirmationDetails::id)
+                .contains(request.id());
+        assertThat(confirmations.pending(0)).extracting(ConfirmationDetails::id).doesNotContain(request.id());
+
+        // a week later the request has expired (the midnight job)
+        clock.set(request.expiresAt().plusSeconds(60));
+        confirmations.expireOld();
+        ConfirmationDetails expired = confirmations.current(booked.id()).orElseThrow();
+        assertThat(expired.status()).isEqualTo(ConfirmationStatus.EXPIRED);
+        assertThat(expired.endedBecause()).isEqualTo("EXPIRED");
+        assertThat(audited(request.id(), "EXPIRE")).isEqualTo(1);
+
+        // three days, two days and one day before, at 09:00: a reminder each (the first renews the request)
+        for (int daysBefore = 3; daysBefore >= 1; daysBefore--) {
+            clock.set(at(sunday(1).minusDays(daysBefore), 9, 0));
+            confirmations.remindUnconfirmed();
+            confirmations.remindUnconfirmed(); // a second run the same day sends nothing
+            ConfirmationDetails now = confirmations.current(booked.id()).orElseThrow();
+            assertThat(now.valid()).isTrue();
+            assertThat(now.reminderCount()).isEqualTo(4 - daysBefore);
+            assertThat(now.lastReminderAt()).isEqualTo(clock.instant());
+        }
+        // the day itself: no fourth
+        clock.set(at(sunday(1), 9, 0));
+        confirmations.remindUnconfirmed();
+        assertThat(confirmations.current(booked.id()).orElseThrow().reminderCount())
+                .isEqualTo(3);
+        await().until(() -> messages(patient, "appointment-confirmation-reminder", "EMAIL"), n -> n == 3);
+        assertThat(messages(patient, "appointment-confirmation-reminder", "SMS"))
+                .isEqualTo(3);
+
+        // the link never outlives the start
+        clock.set(start);
+        assertThat(confirmations.current(booked.id()).orElseThrow().valid()).isFalse();
+    }
+
+    MvcTestResult staffConfirms(Caller caller, AppointmentId id, String method) {
+        return mvc.post()
+                .uri("/api/v1/appointments/" + id + "/confirmation")
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"method\":\"" + method + "\"}")
+                .exchange();
+    }
+
+    @Test
+    void staffRecordPhoneAndInPersonConfirmations() {
+        PatientId patient = fixture.patient(Language.EN, email("phone"));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 15, 0));
+        ConfirmationDetails request = sent(booked);
+        Caller reception = staff.as(Role.RECEPTIONIST);
+
+        assertThat(staffConfirms(staff.as(Role.FINANCE), booked.id(), "PHONE")).hasStatus(403);
+        assertThat(staffConfirms(reception, booked.id(), "LINK"))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.type")
+                .asString()
+                .contains("invalid");
+        assertThat(staffConfirms(reception, booked.id(), "PHONE"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.status").isEqualTo("CONFIRMED");
+                    assertThat(json).extractingPath("$.method").isEqualTo("PHONE");
+                    assertThat(json)
+                            .extractingPath("$.confirmedBy")
+                            .isEqualTo(reception.id().toString());
+                });
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(appointment(booked).confirmationMethod()).isEqualTo(ConfirmationMethod.PHONE);
+        assertThat(audited(request.id(), "CONFIRM")).isEqualTo(1);
+        assertThat(staffConfirms(reception, booked.id(), "IN_PERSON")).hasStatus(409);
+        assertThat(mvc.get()
+                        .uri("/api/v1/appointments/" + booked.id() + "/confirmation")
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("CONFIRMED");
+        assertThat(mvc.get()
+                        .uri("/api/v1/appointments/" + UUID.randomUUID() + "/confirmation")
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatus(404);
+    }
+
+    @Test
+    void theKpiIsTheShareConfirmedBeforeTheDay() {
+        LocalDate day = sunday(2);
+        AppointmentDetails a = fixture.book(fixture.patient(Language.EN, email("kpi")), at(day, 8, 0));
+        AppointmentDetails b = fixture.book(fixture.patient(Language.EN, email("kpi")), at(day, 9, 0));
+        AppointmentDetails c = fixture.book(fixture.patient(Language.EN, email("kpi")), at(day, 10, 0));
+        sent(a);
+        sent(b);
+        sent(c);
+        Caller reception = staff.as(Role.RECEPTIONIST);
+        assertThat(staffConfirms(reception, a.id(), "IN_PERSON")).hasStatusOk();
+        ConfirmationDetails toDecline = confirmations.current(c.id()).orElseThrow();
+        String token = confirmations.mintLink(toDecline.id()).replaceAll(".*/", "");
+        confirmations.decline(token, "sick", null, null);
+
+        Caller manager = staff.as(Role.MANAGER);
+        String uri = "/api/v1/confirmations/kpi?from=" + day + "&to=" + day + "&clinicId=" + fixture.clinic.value();
+        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, manager.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.appointments").isEqualTo(2);
+                    assertThat(json).extractingPath("$.confirmedBeforeDay").isEqualTo(1);
+                    assertThat(json).extractingPath("$.share").isEqualTo(0.5);
+                    assertThat(json).extractingPath("$.declined").isEqualTo(1);
+                    assertThat(json).extractingPath("$.byMethod.IN_PERSON").isEqualTo(1);
+                });
+        assertThat(mvc.get()
+                        .uri("/api/v1/confirmations/kpi?from=" + day + "&to=" + day + "&providerId="
+                                + fixture.provider.value())
+                        .header(HttpHeaders.AUTHORIZATION, manager.bearer()))
+                .bodyJson()
+                .extractingPath("$.appointments")
+                .isEqualTo(2);
+        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatus(403);
+        assertThat(mvc.get()
+                        .uri("/api/v1/confirmations/kpi?from=" + day + "&to=" + day.minusDays(1))
+                        .header(HttpHeaders.AUTHORIZATION, manager.bearer()))
+                .hasStatus(422);
+    }
+
+    static String twilioSignature(String url, Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec("twilio-auth-token".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    MvcTestResult reply(String from, String body) throws Exception {
+        Map<String, String> params = Map.of(
+                "MessageSid",
+                "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From",
+                from,
+                "To",
+                "+15550001111",
+                "Body",
+                body);
+        var request = mvc.post()
+                .uri("/webhooks/twilio/inbound")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("X-Twilio-Signature", twilioSignature("http://tenhal.test/webhooks/twilio/inbound", params));
+        for (var p : params.entrySet()) {
+            request = request.param(p.getKey(), p.getValue());
+        }
+        return request.exchange();
+    }
+
+    List<String> replies(String mobile) {
+        return jdbc.sql("select body from notification_message where kind = 'appointment-confirmation-reply'"
+                        + " and address = :m order by created_at")
+                .param("m", mobile)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void aTextReplyConfirmsTheSoonestPendingAppointmentAndSaysWhich() throws Exception {
+        PatientId patient = fixture.patient(Language.EN, email("reply"));
+        String mobile = fixture.mobile(patient);
+        AppointmentDetails soon = fixture.book(patient, at(sunday(1), 9, 0));
+        AppointmentDetails later = fixture.book(patient, at(sunday(2), 9, 0));
+        sent(soon);
+        sent(later);
+
+        assertThat(reply(mobile, "what is this?")).hasStatusOk();
+        await().until(() -> replies(mobile), r -> r.size() == 1);
+        assertThat(replies(mobile).get(0)).contains("reply 1 to confirm or 2 to cancel");
+
+        assertThat(reply(mobile, "Yes")).hasStatusOk();
+        await().until(() -> appointment(soon).status(), s -> s == AppointmentStatus.CONFIRMED);
+        assertThat(appointment(soon).confirmationMethod()).isEqualTo(ConfirmationMethod.SMS);
+        assertThat(appointment(later).status()).isEqualTo(AppointmentStatus.BOOKED);
+        await().until(() -> replies(mobile), r -> r.size() == 2);
+        assertThat(replies(mobile).get(1))
+                .contains("is confirmed")
+                .contains("09:00")
+                .contains("You have 1 more appointment(s) to confirm");
+
+        assertThat(reply(mobile, "2")).hasStatusOk();
+        await().until(() -> appointment(later).status(), s -> s == AppointmentStatus.CANCELLED);
+        assertThat(appointment(later).cancelReason()).isEqualTo("declined by patient: replied 2 by SMS");
+        await().until(() -> replies(mobile), r -> r.size() == 3);
+        assertThat(replies(mobile).get(2)).contains("is cancelled as you asked");
+
+        assertThat(reply(mobile, "نعم")).hasStatusOk();
+        await().until(() -> replies(mobile), r -> r.size() == 4);
+        assertThat(replies(mobile).get(3)).contains("no appointment waiting for confirmation");
+        // the answers went out through Twilio, to the number that wrote
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Stubs.TWILIO
+                                .countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                                urlEqualTo("/2010-04-01/Accounts/ACtest/Messages.json"))
+                                        .withFormParam(
+                                                "To", com.github.tomakehurst.wiremock.client.WireMock.equalTo(mobile))
+                                        .withFormParam(
+                                                "Body",
+                                                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                                        "is confirmed"))
+                                        .build())
+                                .getCount(),
+                        n -> n == 1);
+    }
+
+    @Test
+    void aReplyWithoutAValidSignatureIsRefused() throws Exception {
+        var result = mvc.post()
+                .uri("/webhooks/twilio/inbound")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("MessageSid", "SMforged")
+                .param("From", "+966501112233")
+                .param("Body", "1")
+                .header("X-Twilio-Signature", "forged")
+                .exchange();
+        assertThat(result).hasStatus(403);
+    }
+}
