@@ -8,7 +8,9 @@
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
  *       notice to the care team), {@code JobFailed} and {@code EventListenerGaveUp} (in-app notice to admins),
- *       {@code PatientsMerged} (quiet hours follow the survivor).
+ *       {@code PatientsMerged} (quiet hours follow the survivor); finance's {@code InvoiceIssued},
+ *       {@code PaymentReceived}, {@code InvoiceOverdue} and {@code FinancialReportDue} (documents, receipts,
+ *       reminders and reports by email, see {@code FinanceNotices}).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -18,6 +20,7 @@
         allowedDependencies = {
             "identity",
             "clinics",
+            "finance",
             "patients",
             "platform",
             "platform :: jobs",
