@@ -14,7 +14,9 @@
  *       referrer or the managers are told; weekly statistics to managers), the confirmation
  *       workflow's {@code ConfirmationRequested} (request or reminder with a one-time link) and
  *       {@code ConfirmationDeclined} (cancellation confirmation), and its own {@code InboundMessageReceived} (a reply of
- *       1 / 2 / yes / نعم is handed to the confirmation workflow and answered).
+ *       1 / 2 / yes / نعم is handed to the confirmation workflow and answered); finance's {@code InvoiceIssued},
+ *       {@code PaymentReceived}, {@code InvoiceOverdue} and {@code FinancialReportDue} (documents, receipts,
+ *       reminders and reports by email, see {@code FinanceNotices}).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -26,6 +28,7 @@
             "appointments :: confirmation",
             "identity",
             "clinics",
+            "finance",
             "patients",
             "referrals",
             "platform",

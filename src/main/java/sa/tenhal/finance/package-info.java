@@ -1,0 +1,31 @@
+/**
+ * Billing and collection (seed "finance": InvoiceService, PaymentService, PackageService, the finance signals, tasks
+ * and schedules): invoices with Saudi VAT, credit and debit notes, payments with their allocations, refunds and the
+ * patient's credit balance, batch imports of bank transfers and insurer remittances, discounts with per-role limits,
+ * session packages, overdue reminders and the financial report.
+ *
+ * <ul>
+ *   <li>API: {@link sa.tenhal.finance.Invoicing} (among it {@link sa.tenhal.finance.Invoicing#generateFor}, which
+ *       bills a {@link sa.tenhal.finance.CompletedVisit} exactly once), {@link sa.tenhal.finance.Payments},
+ *       {@link sa.tenhal.finance.Packages}, {@link sa.tenhal.finance.FinancialReports}.
+ *   <li>Publishes {@link sa.tenhal.finance.InvoiceIssued}, {@link sa.tenhal.finance.PaymentReceived},
+ *       {@link sa.tenhal.finance.InvoiceOverdue}, {@link sa.tenhal.finance.FinancialReportDue}: ids and periods,
+ *       never patient data.
+ *   <li>Listens to nothing yet; the appointments module's {@code AppointmentCompleted} is wired to
+ *       {@link sa.tenhal.finance.Invoicing#generateFor} once both modules are in one branch.
+ *   <li>Nothing is deleted: an issued document never changes; corrections are credit and debit notes.
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Finance",
+        allowedDependencies = {
+            "clinics",
+            "patients",
+            "identity",
+            "platform",
+            "platform :: jobs",
+            "platform :: documents",
+            "platform :: validation",
+            "shared"
+        })
+package sa.tenhal.finance;
