@@ -11,14 +11,15 @@
  *   <li>Publishes {@link sa.tenhal.finance.InvoiceIssued}, {@link sa.tenhal.finance.PaymentReceived},
  *       {@link sa.tenhal.finance.InvoiceOverdue}, {@link sa.tenhal.finance.FinancialReportDue}: ids and periods,
  *       never patient data.
- *   <li>Listens to nothing yet; the appointments module's {@code AppointmentCompleted} is wired to
- *       {@link sa.tenhal.finance.Invoicing#generateFor} once both modules are in one branch.
+ *   <li>Listens to the appointments module's {@code AppointmentCompleted}: the visit is billed through
+ *       {@link sa.tenhal.finance.Invoicing#generateFor} (durable, exactly once).
  *   <li>Nothing is deleted: an issued document never changes; corrections are credit and debit notes.
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Finance",
         allowedDependencies = {
+            "appointments",
             "clinics",
             "patients",
             "identity",
