@@ -6,5 +6,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Desk (staff pages)",
-        allowedDependencies = {"identity", "clinics", "patients", "appointments", "referrals", "platform", "shared"})
+        allowedDependencies = {
+            "identity",
+            "clinics",
+            "patients",
+            "appointments",
+            "finance",
+            "referrals",
+            "platform",
+            "shared"
+        })
 package sa.tenhal.desk;

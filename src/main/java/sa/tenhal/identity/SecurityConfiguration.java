@@ -132,8 +132,8 @@ class SecurityConfiguration {
                 request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
-                        // the administration index and the catalogue are the managers' too
-                        .requestMatchers("/admin", "/admin/catalogue/**")
+                        // the administration index, the catalogue and the schedules are the managers' too
+                        .requestMatchers("/admin", "/admin/catalogue/**", "/admin/schedules", "/admin/schedules/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .requestMatchers("/db-scheduler/**", "/db-scheduler-api/**", "/admin/**")
                         .hasRole(Role.ADMIN.name())

@@ -65,6 +65,7 @@ class BookingPages {
     private final ClinicTime time;
     private final MessageSource messages;
     private final Refusals refusals;
+    private final sa.tenhal.appointments.Waitlist waitlist;
 
     BookingPages(
             Availability availability,
@@ -73,8 +74,10 @@ class BookingPages {
             PatientRegistry patients,
             ClinicTime time,
             MessageSource messages,
-            Refusals refusals) {
+            Refusals refusals,
+            sa.tenhal.appointments.Waitlist waitlist) {
         this.refusals = refusals;
+        this.waitlist = waitlist;
         this.availability = availability;
         this.scheduling = scheduling;
         this.catalog = catalog;
@@ -154,6 +157,10 @@ class BookingPages {
                             LinkedHashMap::new,
                             Collectors.toList()));
             model.addAttribute("chosenService", chosen);
+            model.addAttribute(
+                    "weekDays",
+                    sa.tenhal.desk.schedules.Week.days(
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             model.addAttribute("slotsByDay", byDay);
         }
         return "desk/book";
@@ -189,6 +196,36 @@ class BookingPages {
         }
         redirect.addFlashAttribute("notice", "desk.booked");
         return "redirect:/patients/" + patient + "#appointments";
+    }
+
+    /** No time suits: the patient waits for one, and is offered the first that frees up and fits their wishes. */
+    @PostMapping("/waitlist")
+    String waitlist(
+            @RequestParam UUID patient,
+            @RequestParam UUID service,
+            @RequestParam(required = false) UUID provider,
+            @RequestParam(required = false) List<java.time.DayOfWeek> days,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) java.time.LocalTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) java.time.LocalTime to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            waitlist.join(new sa.tenhal.appointments.Waitlist.Wish(
+                    new PatientId(patient),
+                    new ServiceId(service),
+                    provider == null ? null : new ProviderId(provider),
+                    days == null ? java.util.Set.of() : java.util.EnumSet.copyOf(days),
+                    from,
+                    to,
+                    until,
+                    null));
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", refusals.explain(e));
+            return show(patient, service, provider, null, List.of(), model);
+        }
+        redirect.addFlashAttribute("notice", "desk.waiting.joined");
+        return "redirect:/patients/" + patient;
     }
 
     @PostMapping("/plan")

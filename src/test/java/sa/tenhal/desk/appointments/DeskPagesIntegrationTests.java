@@ -73,6 +73,9 @@ class DeskPagesIntegrationTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    sa.tenhal.appointments.Waitlist waitlist;
+
     Caller therapist;
     ProviderDetails provider;
     ServiceDetails session;
@@ -211,6 +214,36 @@ class DeskPagesIntegrationTests {
                 .exchange();
         assertThat(moved).hasStatus3xxRedirection();
         assertThat(appointmentOf(adult).startsAt()).isEqualTo(eleven);
+    }
+
+    @Test
+    void whenNoTimeSuitsThePatientJoinsTheWaitlist() {
+        PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        MvcTestResult times = mvc.get()
+                .uri(
+                        "/book?patient={p}&service={s}&date={d}",
+                        child.id().value(),
+                        session.id().value(),
+                        sunday)
+                .cookie(reception)
+                .exchange();
+        assertThat(Bodies.text(times)).contains("Put on the waitlist");
+        MvcTestResult joined = mvc.post()
+                .uri("/book/waitlist")
+                .cookie(reception)
+                .with(csrf())
+                .param("patient", child.id().value().toString())
+                .param("service", session.id().value().toString())
+                .param("days", "SUNDAY", "MONDAY")
+                .param("from", "08:00")
+                .param("to", "11:00")
+                .exchange();
+        assertThat(joined).hasStatus3xxRedirection();
+        assertThat(waitlist.entries(null, child.id())).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("WAITING");
+            assertThat(e.preferredDays()).containsExactlyInAnyOrder(DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
+        });
     }
 
     @Test
