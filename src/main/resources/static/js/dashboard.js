@@ -19,6 +19,7 @@
       options: {
         indexAxis: labels.length > 6 ? 'y' : 'x',
         scales: { x: { reverse: arabic && labels.length <= 6, max }, y: { max: labels.length > 6 ? undefined : max } },
+        animation: false,
         plugins: { legend: { display: false } },
         locale: arabic ? 'ar-u-nu-latn' : 'en'
       }
