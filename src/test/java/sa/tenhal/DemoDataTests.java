@@ -62,6 +62,18 @@ class DemoDataTests {
         assertThat(count("select count(*) from patient_file")).isEqualTo(50);
     }
 
+    @Test
+    void twelveProvidersWorkSundayToThursdayAndTheComingDaysHoldAppointments() {
+        assertThat(count("select count(distinct provider_id) from working_hours"))
+                .isEqualTo(12);
+        assertThat(count("select count(distinct day_of_week) from working_hours"))
+                .isEqualTo(5);
+        assertThat(count("select count(*) from working_hours where day_of_week in (5, 6)"))
+                .isZero();
+        assertThat(count("select count(*) from appointment where status in ('BOOKED', 'CONFIRMED')"))
+                .isGreaterThanOrEqualTo(20);
+    }
+
     /**
      * Nothing leaves the machine on the embedded default: the demo users' welcome emails land in the outbox page, where
      * an admin reads them and follows their set-password links.

@@ -154,6 +154,8 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
                 endsAt,
                 overrideReason != null,
                 now));
+        registerEvent(
+                new SlotFreed(id, old.clinic(), old.provider(), old.service(), old.startsAt(), old.endsAt(), now));
         return old;
     }
 
@@ -167,6 +169,7 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
         this.updatedAt = now;
         registerEvent(new AppointmentCancelled(
                 id, patientId(), clinicId(), providerId(), serviceId(), startsAt, endsAt, by, lateCancellation, now));
+        registerEvent(new SlotFreed(id, clinicId(), providerId(), serviceId(), startsAt, endsAt, now));
     }
 
     void arrive(Instant now) {

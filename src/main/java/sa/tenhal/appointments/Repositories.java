@@ -60,3 +60,30 @@ interface AppointmentSearch extends org.springframework.data.repository.Reposito
             Instant to,
             org.springframework.data.domain.Pageable page);
 }
+
+interface WaitlistEntries extends JpaRepository<WaitlistEntry, UUID> {
+
+    @Query(
+            "select e from WaitlistEntry e where e.clinicId = ?1 and e.status = sa.tenhal.appointments.WaitlistEntry.Status.WAITING"
+                    + " order by e.createdAt")
+    List<WaitlistEntry> waitingIn(UUID clinicId);
+
+    @Query("select e from WaitlistEntry e where (?1 is null or e.clinicId = ?1) and (?2 is null or e.patientId = ?2)"
+            + " order by e.createdAt")
+    List<WaitlistEntry> search(UUID clinicId, UUID patientId);
+}
+
+interface WaitlistOffers extends JpaRepository<WaitlistOffer, UUID> {
+
+    java.util.Optional<WaitlistOffer> findByTokenHash(String tokenHash);
+
+    /** Claims a pending offer; 0 when another claim was first (the row lock orders concurrent claims). */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(
+            "update WaitlistOffer o set o.status = sa.tenhal.appointments.WaitlistOffer.Status.CLAIMED, o.claimedAt = ?2"
+                    + " where o.id = ?1 and o.status = sa.tenhal.appointments.WaitlistOffer.Status.PENDING and o.expiresAt > ?2")
+    int claim(UUID id, Instant now);
+
+    @Query("select o.entryId from WaitlistOffer o where o.providerId = ?1 and o.startsAt = ?2")
+    List<UUID> entriesOfferedSlot(UUID providerId, Instant startsAt);
+}

@@ -3,6 +3,7 @@ package sa.tenhal.notifications;
 import java.util.regex.Matcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.Waitlist;
 import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.identity.PasswordSetupLinks;
 import sa.tenhal.identity.UserId;
@@ -15,11 +16,17 @@ import sa.tenhal.identity.UserId;
 class SecretLinks {
 
     private final PasswordSetupLinks passwordSetup;
-    // looked up when a link is minted: the job engine creates this (through the delivery job) before the services
+    // lazily: the delivery job needs these links before the job engine, which the waitlist and confirmations use,
+    // exists
+    private final ObjectProvider<Waitlist> waitlist;
     private final ObjectProvider<Confirmations> confirmations;
 
-    SecretLinks(PasswordSetupLinks passwordSetup, ObjectProvider<Confirmations> confirmations) {
+    SecretLinks(
+            PasswordSetupLinks passwordSetup,
+            ObjectProvider<Waitlist> waitlist,
+            ObjectProvider<Confirmations> confirmations) {
         this.passwordSetup = passwordSetup;
+        this.waitlist = waitlist;
         this.confirmations = confirmations;
     }
 
@@ -43,6 +50,7 @@ class SecretLinks {
     private String mint(SecretLink link) {
         return switch (link.kind()) {
             case "password-setup" -> passwordSetup.mint(new UserId(link.subject()));
+            case "waitlist-offer" -> waitlist.getObject().mintLink(link.subject());
             case ConfirmationMessages.LINK_KIND -> confirmations.getObject().mintLink(link.subject());
             default -> throw new IllegalStateException("no one mints links of kind " + link.kind());
         };

@@ -8,7 +8,9 @@
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
  *       notice to the care team), {@code JobFailed} and {@code EventListenerGaveUp} (in-app notice to admins),
- *       {@code PatientsMerged} (quiet hours follow the survivor), the confirmation workflow's
+ *       {@code PatientsMerged} (quiet hours follow the survivor), {@code AppointmentReminderDue} (the
+ *       patient's reminder by their channels and language), {@code ProviderDayScheduled} (a provider's next-day list,
+ *        in-app and by email as a PDF), the confirmation workflow's
  *       {@code ConfirmationRequested} (request or reminder with a one-time link) and {@code ConfirmationDeclined}
  *       (cancellation confirmation), and its own {@code InboundMessageReceived} (a reply of 1 / 2 / yes / نعم is
  *       handed to the confirmation workflow and answered).
@@ -19,10 +21,10 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
         allowedDependencies = {
-            "appointments",
-            "appointments :: confirmation",
             "identity",
             "clinics",
+            "appointments",
+            "appointments :: confirmation",
             "patients",
             "platform",
             "platform :: jobs",
