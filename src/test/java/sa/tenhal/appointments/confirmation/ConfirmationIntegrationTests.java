@@ -285,6 +285,20 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     }
 
     @Test
+    void aLinkOpenedTooOftenIsAnswered429() {
+        String token = SecretTokens.newSecret();
+        int limit = 12; // tenhal.patient-links.per-link-per-minute
+        for (int i = 0; i < limit; i++) {
+            assertThat(page(token)).hasStatus(404);
+        }
+        MvcTestResult refused = page(token);
+        assertThat(refused).hasStatus(429).hasHeader("Cache-Control", "no-store");
+        assertThat(refused.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/confirm").with(csrf()))
+                .hasStatus(429);
+    }
+
+    @Test
     void declineCancelsTheAppointmentFreesTheSlotAndSendsTheCancellation() throws Exception {
         String address = email("decline");
         PatientId patient = fixture.patient(Language.EN, address);
