@@ -420,6 +420,16 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(confirmations.current(booked.id()).orElseThrow().valid()).isFalse();
     }
 
+    @Test
+    void requestsFollowTheSurvivorOfAPatientMerge() {
+        PatientId duplicate = fixture.patient(Language.EN, email("dup"));
+        AppointmentDetails booked = fixture.book(duplicate, at(sunday(1), 8, 0));
+        sent(booked);
+        PatientId survivor = fixture.patient(Language.EN, email("survivor"));
+        patients.merge(survivor, duplicate);
+        await().until(() -> confirmations.current(booked.id()).orElseThrow().patientId(), p -> p.equals(survivor));
+    }
+
     MvcTestResult staffConfirms(Caller caller, AppointmentId id, String method) {
         return mvc.post()
                 .uri("/api/v1/appointments/" + id + "/confirmation")
