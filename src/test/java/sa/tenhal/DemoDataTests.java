@@ -82,10 +82,19 @@ class DemoDataTests {
     void welcomeEmailsLandInTheOutboxWithWorkingLinks() throws Exception {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(count("select count(*) from outbox_item where channel = 'EMAIL'"))
+                .untilAsserted(() -> assertThat(count("select count(*) from outbox_item o join notification_message m"
+                                + " on m.id = o.message_id where o.channel = 'EMAIL' and m.kind = 'staff-welcome'"))
                         .isEqualTo(16));
-        assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"))
+        assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"
+                        + " and kind = 'staff-welcome'"))
                 .isEqualTo(16);
+        // (the demo bookings' confirmation requests land there too, with their links)
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> count("select count(*) from notification_message where provider = 'outbox'"
+                                + " and kind = 'appointment-confirmation-request'"),
+                        n -> n > 0);
 
         var signIn = mvc.post()
                 .uri("/login")
