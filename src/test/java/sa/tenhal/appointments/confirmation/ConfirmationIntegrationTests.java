@@ -481,6 +481,45 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     }
 
     @Test
+    void staffSendAReminderOnDemandAtMostThree() {
+        PatientId patient = fixture.patient(Language.EN, email("resend"));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 10, 30));
+        sent(booked);
+        Caller reception = staff.as(Role.RECEPTIONIST);
+        String uri = "/api/v1/appointments/" + booked.id() + "/confirmation/reminders";
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .header(HttpHeaders.AUTHORIZATION, staff.as(Role.NURSE).bearer()))
+                .hasStatus(403);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.reminderCount")
+                    .isEqualTo(i);
+        }
+        assertThat(mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo("urn:tenhal:problem:too-many-reminders");
+        await().until(() -> messages(patient, "appointment-confirmation-reminder", "EMAIL"), n -> n == 3);
+        assertThat(mvc.get()
+                        .uri("/api/v1/confirmations/pending?days=30")
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(booked.id().toString());
+        // the API is described
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/api/v1/appointments/{id}/confirmation")
+                .contains("/api/v1/confirmations/kpi")
+                .contains("/api/v1/confirmations/pending");
+    }
+
+    @Test
     void theKpiIsTheShareConfirmedBeforeTheDay() {
         LocalDate day = sunday(2);
         AppointmentDetails a = fixture.book(fixture.patient(Language.EN, email("kpi")), at(day, 8, 0));
