@@ -76,12 +76,15 @@ class Occupancy {
         if (ids.isEmpty()) {
             return out;
         }
-        jdbc.sql(
-                        "select %1$s, starts_at, %2$s from appointment where %1$s in (:ids) and starts_at < :to and %2$s > :from"
-                                        .formatted(column, end)
-                                + " and " + HOLDING + " and id <> :except")
+        // an appointment fits in a day, so a lower bound on its start keeps the index range short however long the
+        // history is
+        jdbc.sql(("select %1$s, starts_at, %2$s from appointment where %1$s in (:ids) and starts_at < :to"
+                                + " and starts_at > :earliest and %2$s > :from and " + HOLDING
+                                + " and id <> :except")
+                        .formatted(column, end))
                 .param("ids", ids)
                 .param("from", ts(from))
+                .param("earliest", ts(from.minus(java.time.Duration.ofDays(1))))
                 .param("to", ts(to))
                 .param("except", except == null ? new UUID(0, 0) : except)
                 .query(rs -> {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -137,6 +138,37 @@ class AppointmentsIntegrationTests {
                         at(sunday, 8, 30).toString(),
                         at(sunday, 9, 0).toString(),
                         at(sunday, 9, 45).toString());
+    }
+
+    @Test
+    void aDoubleClickedBookingWithAnIdempotencyKeyBooksOnce() {
+        PatientId patient = PatientFixtures.register(patients);
+        String body = """
+                {"patientId":"%s","serviceId":"%s","providerId":"%s","startsAt":"%s"}
+                """.formatted(patient, session, reem, at(sunday, 14, 0));
+        String key = "book-" + UUID.randomUUID();
+        MvcTestResult first = mvc.post()
+                .uri("/api/v1/appointments")
+                .header(HttpHeaders.AUTHORIZATION, reception.bearer())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+        MvcTestResult again = mvc.post()
+                .uri("/api/v1/appointments")
+                .header(HttpHeaders.AUTHORIZATION, reception.bearer())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+        assertThat(first).hasStatus(201);
+        assertThat(again).hasStatus(201).hasHeader("Idempotency-Replayed", "true");
+        assertThat(Bodies.<String>read(again, "$.id")).isEqualTo(Bodies.read(first, "$.id"));
+        assertThat(jdbc.sql("select count(*) from appointment where patient_id = ?")
+                        .param(patient.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
