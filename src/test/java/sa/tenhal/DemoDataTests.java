@@ -90,6 +90,13 @@ class DemoDataTests {
         assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"
                         + " and kind = 'staff-welcome'"))
                 .isEqualTo(16);
+        // (the demo bookings' confirmation requests land there too, with their links)
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> count("select count(*) from notification_message where provider = 'outbox'"
+                                + " and kind = 'appointment-confirmation-request'"),
+                        n -> n > 0);
 
         var signIn = mvc.post()
                 .uri("/login")

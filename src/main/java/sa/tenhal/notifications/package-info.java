@@ -24,10 +24,10 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
         allowedDependencies = {
-            "appointments",
-            "appointments :: confirmation",
             "identity",
             "clinics",
+            "appointments",
+            "appointments :: confirmation",
             "finance",
             "patients",
             "referrals",

@@ -7,6 +7,7 @@ import sa.tenhal.appointments.AppointmentCancelled;
 import sa.tenhal.appointments.AppointmentConfirmed;
 import sa.tenhal.appointments.AppointmentId;
 import sa.tenhal.appointments.AppointmentRescheduled;
+import sa.tenhal.patients.PatientsMerged;
 
 /**
  * The booking integration: durable listeners (retried until they succeed), each idempotent — they act on the
@@ -34,6 +35,12 @@ class ConfirmationTriggers {
     @ApplicationModuleListener
     void on(AppointmentCancelled cancelled) {
         confirmations.cancelled(new AppointmentId(cancelled.appointmentId()));
+    }
+
+    /** The survivor of a patient merge takes over the merged record's requests. */
+    @ApplicationModuleListener
+    void on(PatientsMerged merged) {
+        confirmations.repoint(merged.merged(), merged.survivor());
     }
 
     @ApplicationModuleListener

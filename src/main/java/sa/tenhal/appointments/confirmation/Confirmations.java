@@ -463,6 +463,14 @@ public class Confirmations {
         });
     }
 
+    /** A patient merge: the survivor's requests now (an update, so a repeated delivery changes nothing). */
+    void repoint(sa.tenhal.patients.PatientId merged, sa.tenhal.patients.PatientId survivor) {
+        jdbc.sql("update appointment_confirmation set patient_id = :survivor where patient_id = :merged")
+                .param("survivor", survivor.value())
+                .param("merged", merged.value())
+                .update();
+    }
+
     private String mobileOf(AppointmentConfirmation c) {
         return patients.contact(c.patientId()).map(contact -> contact.mobile()).orElse(null);
     }

@@ -14,7 +14,7 @@
  *       sa.tenhal.appointments.confirmation.ConfirmationExpired} — all audited.
  *   <li>Listens to {@code AppointmentBooked} (create and send), {@code AppointmentRescheduled} (end the old request,
  *       send a new one), {@code AppointmentCancelled} (end it), {@code AppointmentConfirmed} (staff confirmed it
- *       elsewhere: no more reminders).
+ *       elsewhere: no more reminders), {@code PatientsMerged} (requests follow the survivor).
  * </ul>
  */
 @org.springframework.modulith.NamedInterface("confirmation")

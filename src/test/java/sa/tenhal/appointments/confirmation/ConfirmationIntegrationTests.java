@@ -285,6 +285,20 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     }
 
     @Test
+    void aLinkOpenedTooOftenIsAnswered429() {
+        String token = SecretTokens.newSecret();
+        int limit = 12; // tenhal.patient-links.per-link-per-minute
+        for (int i = 0; i < limit; i++) {
+            assertThat(page(token)).hasStatus(404);
+        }
+        MvcTestResult refused = page(token);
+        assertThat(refused).hasStatus(429).hasHeader("Cache-Control", "no-store");
+        assertThat(refused.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/confirm").with(csrf()))
+                .hasStatus(429);
+    }
+
+    @Test
     void declineCancelsTheAppointmentFreesTheSlotAndSendsTheCancellation() throws Exception {
         String address = email("decline");
         PatientId patient = fixture.patient(Language.EN, address);
@@ -406,6 +420,16 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(confirmations.current(booked.id()).orElseThrow().valid()).isFalse();
     }
 
+    @Test
+    void requestsFollowTheSurvivorOfAPatientMerge() {
+        PatientId duplicate = fixture.patient(Language.EN, email("dup"));
+        AppointmentDetails booked = fixture.book(duplicate, at(sunday(1), 8, 0));
+        sent(booked);
+        PatientId survivor = fixture.patient(Language.EN, email("survivor"));
+        patients.merge(survivor, duplicate);
+        await().until(() -> confirmations.current(booked.id()).orElseThrow().patientId(), p -> p.equals(survivor));
+    }
+
     MvcTestResult staffConfirms(Caller caller, AppointmentId id, String method) {
         return mvc.post()
                 .uri("/api/v1/appointments/" + id + "/confirmation")
@@ -454,6 +478,45 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
                         .uri("/api/v1/appointments/" + UUID.randomUUID() + "/confirmation")
                         .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
                 .hasStatus(404);
+    }
+
+    @Test
+    void staffSendAReminderOnDemandAtMostThree() {
+        PatientId patient = fixture.patient(Language.EN, email("resend"));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 10, 30));
+        sent(booked);
+        Caller reception = staff.as(Role.RECEPTIONIST);
+        String uri = "/api/v1/appointments/" + booked.id() + "/confirmation/reminders";
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .header(HttpHeaders.AUTHORIZATION, staff.as(Role.NURSE).bearer()))
+                .hasStatus(403);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.reminderCount")
+                    .isEqualTo(i);
+        }
+        assertThat(mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo("urn:tenhal:problem:too-many-reminders");
+        await().until(() -> messages(patient, "appointment-confirmation-reminder", "EMAIL"), n -> n == 3);
+        assertThat(mvc.get()
+                        .uri("/api/v1/confirmations/pending?days=30")
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(booked.id().toString());
+        // the API is described
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/api/v1/appointments/{id}/confirmation")
+                .contains("/api/v1/confirmations/kpi")
+                .contains("/api/v1/confirmations/pending");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -91,8 +92,8 @@ class ConfirmationPages {
         try {
             confirmations.confirm(token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
             redirect.addFlashAttribute("just", "confirmed");
-        } catch (ProblemException e) {
-            // used, expired or unknown: the page says which
+        } catch (ProblemException | OptimisticLockingFailureException e) {
+            // used, expired, unknown, or answered at the same moment elsewhere: the page says which
         }
         return "redirect:/p/confirm/" + token;
     }
@@ -110,7 +111,7 @@ class ConfirmationPages {
                     request.getRemoteAddr(),
                     request.getHeader(HttpHeaders.USER_AGENT));
             redirect.addFlashAttribute("just", "declined");
-        } catch (ProblemException e) {
+        } catch (ProblemException | OptimisticLockingFailureException e) {
             // the page says why
         }
         return "redirect:/p/confirm/" + token;
