@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param discountLimits the largest discount, in percent of the amount discounted, each role may give; the caller's
  *     largest limit applies; a role not named gives none
  * @param overdueReminderDays days past due on which the overdue reminders go out (the escalation schedule)
- * @param sellerNameEn seller name for documents when the centre has none
  */
 @ConfigurationProperties("tenhal.finance")
 record FinanceProperties(
@@ -24,8 +23,7 @@ record FinanceProperties(
         BigDecimal insurancePatientSharePercent,
         Boolean issueOnCompletion,
         Map<String, BigDecimal> discountLimits,
-        List<Integer> overdueReminderDays,
-        String sellerNameEn) {
+        List<Integer> overdueReminderDays) {
 
     FinanceProperties {
         patientPaymentDays = patientPaymentDays == null ? 14 : patientPaymentDays;

@@ -65,22 +65,26 @@ class FinanceNotices {
             return;
         }
         InvoiceView invoice = invoicing.find(issued.invoice());
-        recipients.patient(new PatientId(invoice.patientId())).ifPresent(to -> {
-            byte[] pdf = documents.invoicePdf(invoice.id(), to.language());
-            messages.send(new Outgoing(
-                    issued.kind() == DocumentKind.CREDIT_NOTE ? "credit-note-issued" : "invoice-issued",
-                    "InvoiceIssued:" + invoice.id(),
-                    to,
-                    List.of(Channel.EMAIL),
-                    Map.of(
-                            "name", to.name(),
-                            "number", invoice.number(),
-                            "total", invoice.total().toPlainString(),
-                            "dueDate", String.valueOf(invoice.dueDate()),
-                            "debitNote", issued.kind() == DocumentKind.DEBIT_NOTE),
-                    false,
-                    List.of(Attachment.pdf(documents.fileName(invoice), pdf))));
-        });
+        recipients
+                .patient(new PatientId(invoice.patientId()))
+                .filter(to -> to.reachableBy(Channel.EMAIL))
+                .ifPresent(to -> {
+                    // rendered only for someone who gets it: a PDF costs more than the rest of the message
+                    byte[] pdf = documents.invoicePdf(invoice.id(), to.language());
+                    messages.send(new Outgoing(
+                            issued.kind() == DocumentKind.CREDIT_NOTE ? "credit-note-issued" : "invoice-issued",
+                            "InvoiceIssued:" + invoice.id(),
+                            to,
+                            List.of(Channel.EMAIL),
+                            Map.of(
+                                    "name", to.name(),
+                                    "number", invoice.number(),
+                                    "total", invoice.total().toPlainString(),
+                                    "dueDate", String.valueOf(invoice.dueDate()),
+                                    "debitNote", issued.kind() == DocumentKind.DEBIT_NOTE),
+                            false,
+                            List.of(Attachment.pdf(documents.fileName(invoice), pdf))));
+                });
     }
 
     @ApplicationModuleListener
@@ -89,27 +93,30 @@ class FinanceNotices {
         if (payment.patientId() == null) {
             return;
         }
-        recipients.patient(new PatientId(payment.patientId())).ifPresent(to -> {
-            byte[] pdf = documents.receiptPdf(payment.id(), to.language());
-            messages.send(new Outgoing(
-                    "payment-receipt",
-                    "PaymentReceived:" + payment.id(),
-                    to,
-                    List.of(Channel.EMAIL),
-                    Map.of(
-                            "name", to.name(),
-                            "amount", payment.amount().toPlainString(),
-                            "numbers",
-                                    String.join(
-                                            ", ",
-                                            payment.allocations().stream()
-                                                    .map(PaymentView.Allocation::number)
-                                                    .toList()),
-                            "credit", payment.credit().toPlainString(),
-                            "hasCredit", payment.credit().signum() > 0),
-                    false,
-                    List.of(Attachment.pdf("receipt-" + payment.id() + ".pdf", pdf))));
-        });
+        recipients
+                .patient(new PatientId(payment.patientId()))
+                .filter(to -> to.reachableBy(Channel.EMAIL))
+                .ifPresent(to -> {
+                    byte[] pdf = documents.receiptPdf(payment.id(), to.language());
+                    messages.send(new Outgoing(
+                            "payment-receipt",
+                            "PaymentReceived:" + payment.id(),
+                            to,
+                            List.of(Channel.EMAIL),
+                            Map.of(
+                                    "name", to.name(),
+                                    "amount", payment.amount().toPlainString(),
+                                    "numbers",
+                                            String.join(
+                                                    ", ",
+                                                    payment.allocations().stream()
+                                                            .map(PaymentView.Allocation::number)
+                                                            .toList()),
+                                    "credit", payment.credit().toPlainString(),
+                                    "hasCredit", payment.credit().signum() > 0),
+                            false,
+                            List.of(Attachment.pdf("receipt-" + payment.id() + ".pdf", pdf))));
+                });
     }
 
     @ApplicationModuleListener

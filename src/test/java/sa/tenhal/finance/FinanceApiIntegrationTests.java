@@ -337,4 +337,67 @@ class FinanceApiIntegrationTests {
         assertThat(get(provider, "/api/v1/patients/" + patient.id() + "/account"))
                 .hasStatus(403);
     }
+
+    @Test
+    void aDraftCanBeCancelledAndAnIssuedInvoiceIsCorrectedWithNotes() {
+        PatientDetails patient = f.resident();
+        String draft = draft(patient);
+        assertThat(post(reception, "/api/v1/invoices/" + draft + "/cancel", "{}", null))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("CANCELLED");
+        assertThat(post(reception, "/api/v1/invoices/" + draft + "/issue", "{}", null))
+                .hasStatus(409);
+
+        String id = issued(patient);
+        MvcTestResult debit = post(
+                finance,
+                "/api/v1/invoices/" + id + "/debit-notes",
+                Map.of(
+                        "reason",
+                        "extended session",
+                        "lines",
+                        List.of(Map.of(
+                                "descriptionEn",
+                                "Extra 15 minutes",
+                                "descriptionAr",
+                                "15 دقيقة إضافية",
+                                "quantity",
+                                1,
+                                "unitPrice",
+                                100))),
+                null);
+        assertThat(debit).hasStatus(201);
+        assertThat(debit).bodyJson().extractingPath("$.kind").isEqualTo("DEBIT_NOTE");
+        assertThat(debit).bodyJson().extractingPath("$.total").isEqualTo(115.0);
+        assertThat(debit).bodyJson().extractingPath("$.originalInvoiceId").isEqualTo(id);
+        assertThat(debit).bodyJson().extractingPath("$.number").asString().isEqualTo("DBN-" + f.centre + "-000001");
+
+        MvcTestResult credit = post(
+                finance,
+                "/api/v1/invoices/" + id + "/credit-notes",
+                Map.of("amount", 805.01, "reason", "more than is owed"),
+                null);
+        assertThat(credit).hasStatus(422);
+        credit = post(
+                finance,
+                "/api/v1/invoices/" + id + "/credit-notes",
+                Map.of("amount", 805, "reason", "visit not provided"),
+                null);
+        assertThat(credit).hasStatus(201);
+        assertThat(get(finance, "/api/v1/invoices/" + id))
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("CREDITED");
+        assertThat(get(finance, "/api/v1/invoices/" + id + "/notes"))
+                .bodyJson()
+                .extractingPath("$.length()")
+                .isEqualTo(2);
+        // what is owed now is the debit note alone
+        assertThat(get(finance, "/api/v1/patients/" + patient.id() + "/account"))
+                .bodyJson()
+                .extractingPath("$.owed")
+                .isEqualTo(115.0);
+    }
 }
