@@ -26,6 +26,20 @@ public record Actor(UUID userId, String username) {
         return Optional.empty();
     }
 
+    /**
+     * The acting user's authorities ({@code ROLE_ADMIN}, …); empty for the system. For the few rules that depend on
+     * who acts beyond what {@code @PreAuthorize} already decides (whose clinic, which sections of a summary).
+     */
+    public static java.util.Set<String> roles() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return java.util.Set.of();
+        }
+        return auth.getAuthorities().stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The acting user's id, or null for the system. */
     public static UUID currentUserId() {
         return current().map(Actor::userId).orElse(null);

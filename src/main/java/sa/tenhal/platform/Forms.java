@@ -94,4 +94,23 @@ public final class Forms {
             errors.reject(code == null ? "invalid" : code, message);
         }
     }
+
+    /**
+     * Runs a page's action (a row's button, a small form) and goes back to {@code back}: with {@code notice} (a message
+     * key) when it worked, with the refusal as a sentence in the user's language when it did not.
+     */
+    public static String act(
+            MessageSource messages,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+            String notice,
+            String back,
+            java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", describe(messages, e));
+        }
+        return "redirect:" + back;
+    }
 }

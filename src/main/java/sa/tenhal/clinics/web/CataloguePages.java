@@ -20,7 +20,6 @@ import sa.tenhal.clinics.ClinicDetails;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
-import sa.tenhal.platform.ProblemException;
 import sa.tenhal.platform.StaleVersionException;
 import sa.tenhal.shared.Language;
 
@@ -85,13 +84,7 @@ class CataloguePages {
 
     /** Runs a list's row action (deactivate, activate); a refusal comes back as a readable message on the list. */
     String act(RedirectAttributes redirect, String notice, Supplier<?> action, String back) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
-        }
-        return "redirect:" + back;
+        return Forms.act(messages, redirect, notice, back, action);
     }
 
     /**

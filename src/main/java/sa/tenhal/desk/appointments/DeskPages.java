@@ -35,7 +35,6 @@ import sa.tenhal.identity.StaffPrincipal;
 import sa.tenhal.identity.UserId;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
-import sa.tenhal.platform.ProblemException;
 import sa.tenhal.shared.Language;
 
 /**
@@ -169,13 +168,7 @@ class DeskPages {
     }
 
     private String act(String back, RedirectAttributes redirect, String notice, Supplier<AppointmentDetails> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
-        }
-        return "redirect:" + safe(back);
+        return Forms.act(messages, redirect, notice, safe(back), action);
     }
 
     /** Only our own pages are gone back to: an open redirect would let a link send staff anywhere. */

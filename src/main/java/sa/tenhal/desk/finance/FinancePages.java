@@ -16,8 +16,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -166,7 +164,7 @@ class FinancePages {
                 () -> invoicing.discount(
                         new InvoiceId(id),
                         valid(new InvoiceRequests.Discount(null, percent, amount, reason)),
-                        roles()));
+                        Actor.roles()));
     }
 
     @PostMapping("/invoices/{id}/payments")
@@ -291,13 +289,7 @@ class FinancePages {
     }
 
     private String act(RedirectAttributes redirect, String notice, String back, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
-        }
-        return "redirect:" + back;
+        return Forms.act(messages, redirect, notice, back, action);
     }
 
     /** Validates a request record as the API would (@Valid), so the page refuses what the API refuses. */
@@ -310,15 +302,6 @@ class FinancePages {
             throw new InvalidFieldsException(problems);
         }
         return request;
-    }
-
-    private static List<String> roles() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null
-                ? List.of()
-                : auth.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .toList();
     }
 
     private static java.util.Locale locale() {

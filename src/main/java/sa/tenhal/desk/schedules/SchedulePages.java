@@ -34,7 +34,6 @@ import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
-import sa.tenhal.platform.ProblemException;
 
 /**
  * Working hours and closures, for admins and managers: a provider's weekly hours per clinic (add an interval on chosen
@@ -164,16 +163,11 @@ class SchedulePages {
 
     private String act(
             RedirectAttributes redirect, String notice, UUID provider, java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // a missing time or date the service could not take: say what is missing rather than fail
-            redirect.addFlashAttribute(
-                    "problem", messages.getMessage("schedules.incomplete", null, LocaleContextHolder.getLocale()));
-        }
-        return "redirect:/admin/schedules" + (provider == null ? "" : "?provider=" + provider);
+        return Forms.act(
+                messages,
+                redirect,
+                notice,
+                "/admin/schedules" + (provider == null ? "" : "?provider=" + provider),
+                action);
     }
 }
