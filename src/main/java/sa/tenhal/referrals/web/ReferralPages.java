@@ -159,9 +159,19 @@ class ReferralPages {
         return "redirect:/patients/" + form.getPatientId() + "#referrals";
     }
 
+    /**
+     * Accepts; with {@code book}, goes on to the booking page for the patient — the first appointment booked in the
+     * receiving clinic is linked to the referral by itself.
+     */
     @PostMapping("/{id}/accept")
-    String accept(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "referrals.accepted", () -> referrals.accept(id));
+    String accept(
+            @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean book, RedirectAttributes redirect) {
+        String back = act(redirect, "referrals.accepted", () -> referrals.accept(id));
+        if (book && redirect.getFlashAttributes().containsKey("notice")) {
+            redirect.addFlashAttribute("notice", "referrals.acceptedNowBook");
+            return "redirect:/book?patient=" + referrals.find(id).patientId();
+        }
+        return back;
     }
 
     @PostMapping("/{id}/reject")
@@ -239,13 +249,6 @@ class ReferralPages {
 
     /** A provider or nurse without a desk or management role works in their own clinics only. */
     private static boolean onlyClinical() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
-        if (auth == null) {
-            return false;
-        }
-        Set<String> roles =
-                auth.getAuthorities().stream().map(a -> a.getAuthority()).collect(Collectors.toSet());
-        return !(roles.contains("ROLE_ADMIN") || roles.contains("ROLE_MANAGER") || roles.contains("ROLE_RECEPTIONIST"));
+        return !Referrals.answersForEveryClinic();
     }
 }

@@ -102,6 +102,33 @@ class ReferralPagesIntegrationTests {
                 .hasStatus(403);
     }
 
+    @Test
+    void receptionAcceptsAndGoesOnToBookTheFirstVisit() {
+        TestCentre centre = TestCentre.create(catalog, staff);
+        PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
+        var referral = referrals.create(new sa.tenhal.referrals.ReferralForm(
+                child.id().value(),
+                centre.speech().id().value(),
+                null,
+                centre.ot().id().value(),
+                null,
+                "Handwriting",
+                sa.tenhal.referrals.Urgency.ROUTINE,
+                null));
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        assertThat(Bodies.text(mvc.get().uri("/referrals").cookie(reception).exchange()))
+                .contains("Accept and book the first visit");
+        MvcTestResult accepted = mvc.post()
+                .uri("/referrals/{id}/accept", referral.id())
+                .cookie(reception)
+                .with(csrf())
+                .param("book", "true")
+                .exchange();
+        assertThat(accepted.getResponse().getRedirectedUrl())
+                .isEqualTo("/book?patient=" + child.id().value());
+        assertThat(referrals.find(referral.id()).status()).isEqualTo(ReferralStatus.ACCEPTED);
+    }
+
     private MvcTestResult send(Cookie session, PatientDetails patient, TestCentre centre, String reason) {
         return mvc.post()
                 .uri("/referrals")
