@@ -177,6 +177,16 @@ public final class Browser implements AutoCloseable {
         driver.quit();
     }
 
+    /** A family name of eight random letters: unlike any other test's, so no lookalike warning interrupts a journey. */
+    public static String randomName() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder name = new StringBuilder().append((char) ('A' + random.nextInt(26)));
+        for (int i = 0; i < 7; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
     private static String quote(String text) {
         if (!text.contains("'")) {
             return "'" + text + "'";

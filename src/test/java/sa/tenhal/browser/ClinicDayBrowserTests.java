@@ -118,16 +118,16 @@ class ClinicDayBrowserTests extends BrowserTest {
         // Reception registers the new patient…
         Browser browser = browser().signIn(staff.as(Role.RECEPTIONIST), language);
         browser.open("/patients/new");
-        String family = "Day" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
-                + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
-                + (char) ('a' + ThreadLocalRandom.current().nextInt(26));
+        // A name and birth date no other test shares: a lookalike would (rightly) stop the registration for a check.
+        String family = Browser.randomName();
         var form = TestPatientForms.adult();
         browser.type(ar ? "الاسم الأول (بالإنجليزية)" : "Given name (English)", "Maha")
                 .type(ar ? "اسم العائلة (بالإنجليزية)" : "Family name (English)", family)
                 .choose(ar ? "الجنس" : "Sex", ar ? "أنثى" : "Female")
                 .type(ar ? "الرقم" : "Number", form.identityDocument().number())
                 .type(ar ? "الجوال" : "Mobile", form.mobile());
-        browser.field(ar ? "تاريخ الميلاد" : "Birth date").sendKeys("05141992");
+        browser.field(ar ? "تاريخ الميلاد" : "Birth date")
+                .sendKeys("05%02d%d".formatted(ThreadLocalRandom.current().nextInt(1, 29), ar ? 1992 : 1993));
         browser.press(ar ? "تسجيل" : "Register");
         browser.waitForText(ar ? "تم تسجيل المريض." : "The patient is registered.");
         String patientPath = browser.path();

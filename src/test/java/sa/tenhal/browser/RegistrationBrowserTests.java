@@ -25,8 +25,8 @@ class RegistrationBrowserTests extends BrowserTest {
         browser.open("/patients/new");
         assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo(arabic ? "rtl" : "ltr");
 
-        String family = "Browser" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
-                + (char) ('a' + ThreadLocalRandom.current().nextInt(26));
+        // A name and birth date no other test shares: a lookalike would (rightly) stop the registration for a check.
+        String family = Browser.randomName();
         browser.type(arabic ? "الاسم الأول (بالإنجليزية)" : "Given name (English)", "Noura")
                 .type(arabic ? "اسم العائلة (بالإنجليزية)" : "Family name (English)", family)
                 .type(arabic ? "الاسم الأول (بالعربية)" : "Given name (Arabic)", "نورة")
@@ -38,7 +38,7 @@ class RegistrationBrowserTests extends BrowserTest {
                 .type(arabic ? "الجوال" : "Mobile", "0112345678");
         // A birth date typed as a person would, in the date picker.
         browser.field(arabic ? "تاريخ الميلاد" : "Birth date")
-                .sendKeys("03%02d1990".formatted(ThreadLocalRandom.current().nextInt(1, 29)));
+                .sendKeys("03%02d%d".formatted(ThreadLocalRandom.current().nextInt(1, 29), arabic ? 1990 : 1991));
         browser.press(arabic ? "تسجيل" : "Register");
 
         // A landline is refused beside the mobile field, in the page's language; nothing typed is lost.
