@@ -112,7 +112,7 @@ final class BenchCentre implements AutoCloseable {
         Schedules schedules = app.getBean(Schedules.class);
         List<ProviderId> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String name = "p" + clinic.value().toString().substring(0, 6) + i;
+            String name = "provider" + PROVIDER_SEQUENCE.incrementAndGet();
             var user = accounts.create(new NewStaffUser(
                     name, "Provider " + i, null, name + "@example.com", Set.of(Role.PROVIDER), Language.EN, null));
             ProviderId id = admin.createProvider(new ProviderForm(
@@ -129,6 +129,9 @@ final class BenchCentre implements AutoCloseable {
         }
         return out;
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger PROVIDER_SEQUENCE =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     static final Set<DayOfWeek> EVERY_DAY = EnumSet.allOf(DayOfWeek.class);
 
