@@ -137,7 +137,8 @@ class ConfirmationMessages {
         model.put("provider", visit.provider(language));
         model.put("centre", visit.centre(language));
         model.put("address", visit.address());
-        model.put("phone", visit.phone());
+        // "call <phone>": the clinic's, else the centre's, else the centre by name
+        model.put("phone", visit.phone() != null ? visit.phone() : visit.centre(language));
         return model;
     }
 }

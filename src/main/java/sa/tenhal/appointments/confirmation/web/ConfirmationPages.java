@@ -154,7 +154,13 @@ class ConfirmationPages {
             case CONFIRMED -> "confirmed";
             case DECLINED -> "declined";
             case EXPIRED -> "expired";
-            case PENDING -> c.expired() || !AppointmentStatus.UPCOMING.contains(visit.status()) ? "expired" : "open";
+            // a request whose appointment has moved on, or moved (its new request is on the way), is over
+            case PENDING ->
+                c.expired()
+                                || !AppointmentStatus.UPCOMING.contains(visit.status())
+                                || !visit.startsAt().equals(c.appointmentStartsAt())
+                        ? "expired"
+                        : "open";
         };
     }
 
