@@ -98,12 +98,12 @@ class FinanceJobsIntegrationTests {
         invoicing.markOverdue();
         invoicing.markOverdue(); // twice on one day: one reminder
         assertThat(invoicing.find(invoice.id()).status()).isEqualTo(InvoiceStatus.OVERDUE);
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(messages(patient.id().value(), "invoice-overdue"))
                         .isEqualTo(1)); // by email: the only channel this patient agreed to
         clock.set(clock.instant().plus(Duration.ofDays(6)));
         invoicing.markOverdue();
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(messages(patient.id().value(), "invoice-overdue"))
                         .isEqualTo(2));
         // a partial payment keeps it overdue; paying the rest settles it
@@ -163,7 +163,7 @@ class FinanceJobsIntegrationTests {
         StaffFixtures.Caller provider = staff.as(Role.PROVIDER);
         FinancialReportDue due = reports.announceWeekly();
         assertThat(due.to()).isEqualTo(due.from().plusDays(6));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql("""
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql("""
                                 select a.filename from notification_message m
                                 join notification_attachment a on a.message_id = m.id
                                 where m.recipient_id = ? and m.kind = 'financial-report' order by a.filename""")
