@@ -163,8 +163,12 @@ class Invoice {
     }
 
     private Invoice noteOf(DocumentKind noteKind, String reason, Instant now) {
-        if (kind != DocumentKind.INVOICE || status == InvoiceStatus.DRAFT || status == InvoiceStatus.CANCELLED) {
-            throw ConflictException.illegalTransition("invoice", status, "add a note to");
+        // notes refer to an issued invoice; a debit note can itself be credited (money paid on it refunded)
+        boolean refersToNote = kind == DocumentKind.CREDIT_NOTE
+                || (kind == DocumentKind.DEBIT_NOTE && noteKind != DocumentKind.CREDIT_NOTE);
+        if (refersToNote || status == InvoiceStatus.DRAFT || status == InvoiceStatus.CANCELLED) {
+            throw ConflictException.illegalTransition(
+                    kind.name().toLowerCase().replace('_', ' '), status, "add a note to");
         }
         Invoice note = draft(
                 new Header(

@@ -260,7 +260,12 @@ public class Invoicing {
         if (effective.compareTo(limit) > 0) {
             throw new DiscountAboveLimit(effective, limit);
         }
-        invoice.discount(discount.line(), percent, amount, discount.reason().strip(), time.now());
+        try {
+            invoice.discount(discount.line(), percent, amount, discount.reason().strip(), time.now());
+        } catch (IllegalArgumentException tooLarge) {
+            // e.g. a line discount that leaves less than an earlier invoice discount of a fixed amount
+            throw new InvalidFieldsException(discount.percent() != null ? "percent" : "amount", tooLarge.getMessage());
+        }
         return invoices.save(invoice).view();
     }
 
@@ -268,7 +273,7 @@ public class Invoicing {
     public InvoiceView creditNote(InvoiceId id, InvoiceRequests.CreditNote request) {
         BigDecimal amount = Sar.exact("amount", request.amount(), false);
         Invoice invoice = lock(id);
-        if (invoice.kind() != DocumentKind.INVOICE || !invoice.payable()) {
+        if (invoice.kind() == DocumentKind.CREDIT_NOTE || !invoice.payable()) {
             throw ConflictException.illegalTransition("invoice", invoice.status(), "credit");
         }
         if (amount.compareTo(invoice.open()) > 0) {

@@ -400,4 +400,25 @@ class FinanceApiIntegrationTests {
                 .extractingPath("$.owed")
                 .isEqualTo(115.0);
     }
+
+    @Test
+    void theApiIsDescribedAndListsFilterByStatusAndKind() {
+        PatientDetails patient = f.resident();
+        issued(patient);
+        assertThat(get(finance, "/api/v1/invoices?status=ISSUED&kind=INVOICE&size=5&sort=issueDate,desc"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.content[0].status")
+                .isEqualTo("ISSUED");
+        assertThat(get(finance, "/api/v1/invoices?sort=total")).hasStatus(400);
+        MvcTestResult docs = mvc.get().uri("/v3/api-docs").exchange();
+        assertThat(docs).hasStatusOk();
+        assertThat(Bodies.text(docs))
+                .contains(
+                        "/api/v1/invoices/{id}/issue",
+                        "/api/v1/payments/{id}/refunds",
+                        "/api/v1/payments/imports",
+                        "/api/v1/packages/{id}/refund",
+                        "/api/v1/reports/financial");
+    }
 }

@@ -193,7 +193,7 @@ class FinanceDocumentsIntegrationTests {
                 new PaymentRequests.NewPayment(
                         resident.id().value(), null, PaymentMethod.CASH, new BigDecimal("500.00"), null, null, null),
                 null);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             List<Map<String, Object>> sent = jdbc.sql("""
                             select m.kind, m.channel, a.filename from notification_message m
                             join notification_attachment a on a.message_id = m.id

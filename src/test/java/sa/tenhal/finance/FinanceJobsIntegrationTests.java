@@ -98,12 +98,12 @@ class FinanceJobsIntegrationTests {
         invoicing.markOverdue();
         invoicing.markOverdue(); // twice on one day: one reminder
         assertThat(invoicing.find(invoice.id()).status()).isEqualTo(InvoiceStatus.OVERDUE);
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(messages(patient.id().value(), "invoice-overdue"))
                         .isEqualTo(1)); // by email: the only channel this patient agreed to
         clock.set(clock.instant().plus(Duration.ofDays(6)));
         invoicing.markOverdue();
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(messages(patient.id().value(), "invoice-overdue"))
                         .isEqualTo(2));
         // a partial payment keeps it overdue; paying the rest settles it
@@ -163,7 +163,7 @@ class FinanceJobsIntegrationTests {
         StaffFixtures.Caller provider = staff.as(Role.PROVIDER);
         FinancialReportDue due = reports.announceWeekly();
         assertThat(due.to()).isEqualTo(due.from().plusDays(6));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql("""
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql("""
                                 select a.filename from notification_message m
                                 join notification_attachment a on a.message_id = m.id
                                 where m.recipient_id = ? and m.kind = 'financial-report' order by a.filename""")
@@ -257,5 +257,41 @@ class FinanceJobsIntegrationTests {
                         .exchange())
                 .hasStatusOk()
                 .hasContentType(MediaType.APPLICATION_PDF);
+    }
+
+    @Test
+    void anInsurersRemittancePaysItsShareAndNotThePatients() {
+        PatientDetails patient = f.insuredCitizen();
+        Instant start = clock.instant().minusSeconds(7200);
+        List<InvoiceView> both = invoicing.generateFor(
+                new CompletedVisit(UUID.randomUUID(), patient.id(), f.clinic.id(), null, f.speech.id(), start, start));
+        InvoiceView own = invoicing.issue(both.stream()
+                .filter(i -> i.payer() == Payer.PATIENT)
+                .findFirst()
+                .orElseThrow()
+                .id());
+        InvoiceView insurer = invoicing.issue(both.stream()
+                .filter(i -> i.payer() == Payer.INSURER)
+                .findFirst()
+                .orElseThrow()
+                .id());
+        assertThat(insurer.dueDate()).isEqualTo(insurer.issueDate().plusDays(30));
+        String tx = "NPHIES" + System.nanoTime();
+        String csv = "transaction,date,amount,reference\n"
+                + tx + "-1,2026-11-20,322.00," + insurer.number() + "\n"
+                + tx + "-2,2026-11-20,70.00," + own.number() + "\n";
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/payments/imports?method=INSURANCE_REMITTANCE")
+                .header(HttpHeaders.AUTHORIZATION, staff.as(Role.FINANCE).bearer())
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .content(csv)
+                .exchange();
+        assertThat(Bodies.<Integer>read(result, "$.imported")).isEqualTo(1);
+        assertThat(Bodies.<List<String>>read(result, "$.unmatched[*].reason"))
+                .containsExactly("invoice " + own.number() + " is billed to the patient, not an insurer");
+        assertThat(invoicing.find(insurer.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoicing.find(own.id()).status()).isEqualTo(InvoiceStatus.ISSUED);
+        // the insurer's share is not the patient's debt
+        assertThat(payments.account(patient.id()).owed()).isEqualByComparingTo("70.00");
     }
 }
