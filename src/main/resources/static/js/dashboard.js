@@ -10,6 +10,8 @@
   const percent = v => v == null ? null : Math.round(v * 1000) / 10;
   const name = item => arabic ? item.nameAr : item.nameEn;
   const charts = [];
+  const methods = {};
+  document.querySelectorAll('#method-names li').forEach(li => { methods[li.dataset.method] = li.textContent; });
 
   function bar(id, labels, values, label, max) {
     const canvas = document.getElementById(id);
@@ -42,6 +44,9 @@
       ], t.percent, 100);
       bar('providers', a.providers.map(name), a.providers.map(p => percent(p.rate)), t.percent, 100);
       bar('rooms', a.rooms.map(name), a.rooms.map(r => percent(r.rate)), t.percent, 100);
+      bar('revenue', f.revenueByClinic.map(name), f.revenueByClinic.map(r => Number(r.net)), t.sar);
+      bar('collections', f.collections.map(c => methods[c.method] || c.method),
+        f.collections.map(c => Number(c.net)), t.sar);
       root.dataset.loaded = 'true';
     })
     .catch(() => {

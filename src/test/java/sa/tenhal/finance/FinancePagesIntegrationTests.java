@@ -41,6 +41,9 @@ class FinancePagesIntegrationTests {
     @Autowired
     Payments payments;
 
+    @Autowired
+    Packages packages;
+
     FinanceFixtures f;
 
     @BeforeEach
@@ -162,6 +165,41 @@ class FinancePagesIntegrationTests {
                         .cookie(Pages.signIn(mvc, staff.as(Role.PROVIDER)))
                         .exchange())
                 .hasStatus(403);
+    }
+
+    @Test
+    void receptionSellsAPackageWhoseInvoiceIsThenPaid() {
+        PatientDetails resident = f.resident();
+        PackageDefinitionView definition = packages.define(new PackageRequests.Definition(
+                f.centre,
+                "SLP5",
+                "Five speech sessions",
+                "خمس جلسات نطق",
+                5,
+                new java.math.BigDecimal("1500.00"),
+                60,
+                java.util.Set.of(f.speech.id().value())));
+        Cookie reception = Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        MvcTestResult page = mvc.get()
+                .uri("/finance/packages?patient={p}", resident.id().value())
+                .cookie(reception)
+                .exchange();
+        assertThat(Bodies.text(page)).contains("Five speech sessions", "Sell", resident.mrn());
+        MvcTestResult sold = post(
+                reception,
+                "/finance/packages/sell",
+                "patient",
+                resident.id().value().toString(),
+                "definition",
+                definition.id().value().toString());
+        assertThat(sold.getResponse().getRedirectedUrl()).startsWith("/finance/invoices/");
+        assertThat(packages.ofPatient(resident.id())).singleElement().satisfies(p -> assertThat(p.status())
+                .isEqualTo(PackageStatus.PENDING_PAYMENT));
+        MvcTestResult afterwards = mvc.get()
+                .uri("/finance/packages?patient={p}&lang=ar", resident.id().value())
+                .cookie(reception)
+                .exchange();
+        assertThat(Bodies.text(afterwards)).contains("خمس جلسات نطق", "dir=\"rtl\"");
     }
 
     private MvcTestResult post(Cookie session, String uri, String... params) {

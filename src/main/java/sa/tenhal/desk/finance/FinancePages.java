@@ -31,6 +31,10 @@ import sa.tenhal.finance.InvoiceRequests;
 import sa.tenhal.finance.InvoiceStatus;
 import sa.tenhal.finance.InvoiceView;
 import sa.tenhal.finance.Invoicing;
+import sa.tenhal.finance.PackageId;
+import sa.tenhal.finance.PackageRequests;
+import sa.tenhal.finance.Packages;
+import sa.tenhal.finance.PatientPackageView;
 import sa.tenhal.finance.PaymentId;
 import sa.tenhal.finance.PaymentImports;
 import sa.tenhal.finance.PaymentMethod;
@@ -66,6 +70,7 @@ class FinancePages {
     private final Invoicing invoicing;
     private final Payments payments;
     private final PaymentImports imports;
+    private final Packages packages;
     private final FinancialReports reports;
     private final PatientRegistry patients;
     private final ClinicTime time;
@@ -76,6 +81,7 @@ class FinancePages {
             Invoicing invoicing,
             Payments payments,
             PaymentImports imports,
+            Packages packages,
             FinancialReports reports,
             PatientRegistry patients,
             ClinicTime time,
@@ -85,6 +91,7 @@ class FinancePages {
         this.invoicing = invoicing;
         this.payments = payments;
         this.imports = imports;
+        this.packages = packages;
         this.reports = reports;
         this.patients = patients;
         this.time = time;
@@ -244,6 +251,47 @@ class FinancePages {
             redirect.addFlashAttribute("problem", Forms.describe(messages, e));
         }
         return "redirect:/finance/payments/" + id;
+    }
+
+    @GetMapping("/packages")
+    String packages(@RequestParam(required = false) UUID patient, Model model) {
+        model.addAttribute("definitions", packages.definitions());
+        if (patient != null) {
+            PatientId id = new PatientId(patient);
+            model.addAttribute("patient", patients.find(id).orElse(null));
+            model.addAttribute("owned", packages.ofPatient(id));
+        }
+        return "desk/finance/packages";
+    }
+
+    /** Selling a package issues its invoice; the package becomes active once that invoice is paid. */
+    @PostMapping("/packages/sell")
+    String sell(@RequestParam UUID patient, @RequestParam UUID definition, RedirectAttributes redirect) {
+        try {
+            PatientPackageView sold = packages.purchase(valid(new PackageRequests.Purchase(patient, definition)));
+            redirect.addFlashAttribute("notice", "money.packageSold");
+            return "redirect:/finance/invoices/" + sold.invoice().value();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
+            return "redirect:/finance/packages?patient=" + patient;
+        }
+    }
+
+    @PostMapping("/packages/{id}/refund")
+    @PreAuthorize(FINANCE)
+    String refundPackage(
+            @PathVariable UUID id,
+            @RequestParam UUID patient,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return act(
+                redirect,
+                "money.packageRefunded",
+                "/finance/packages?patient=" + patient,
+                () -> packages.refund(
+                        new PackageId(id),
+                        valid(new PackageRequests.Refund(reason)).reason(),
+                        Actor.currentUserId()));
     }
 
     @GetMapping("/imports")

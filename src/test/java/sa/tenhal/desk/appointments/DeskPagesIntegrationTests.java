@@ -327,6 +327,8 @@ class DeskPagesIntegrationTests {
         assertThat(Bodies.<Double>read(figures, "$.appointments.providers[0].rate"))
                 .isEqualTo(0.375);
 
+        assertThat(Bodies.<List<?>>read(figures, "$.revenueByClinic")).isNotNull();
+        assertThat(Bodies.<List<?>>read(figures, "$.collections")).isNotNull();
         MvcTestResult page = mvc.get().uri("/dashboard?lang=ar").cookie(manager).exchange();
         assertThat(Bodies.text(page)).contains("لوحة المؤشرات", "chart.umd.js", "/api/v1/dashboard");
         assertThat(mvc.get().uri("/dashboard").cookie(reception).exchange()).hasStatus(403);
