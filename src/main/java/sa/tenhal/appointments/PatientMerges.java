@@ -5,7 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.patients.PatientsMerged;
 
-/** The survivor of a patient merge takes over the merged record's appointments. */
+/** The survivor of a patient merge takes over the merged record's appointments and waitlist entries. */
 @Component
 class PatientMerges {
 
@@ -18,6 +18,10 @@ class PatientMerges {
     @ApplicationModuleListener
     void on(PatientsMerged merged) {
         jdbc.sql("update appointment set patient_id = :survivor where patient_id = :merged")
+                .param("survivor", merged.survivor().value())
+                .param("merged", merged.merged().value())
+                .update();
+        jdbc.sql("update waitlist_entry set patient_id = :survivor where patient_id = :merged")
                 .param("survivor", merged.survivor().value())
                 .param("merged", merged.merged().value())
                 .update();

@@ -177,8 +177,21 @@ public class Scheduling {
             RoomId room,
             String reason,
             String overrideReason) {
+        // what the move would be, for the answer when a concurrent booking wins the race for the new time
+        Booking intended = readOnly.execute(status -> {
+            Appointment a = load(id);
+            return new Booking(
+                    a.patientId(),
+                    a.serviceId(),
+                    provider == null ? a.providerId() : provider,
+                    room,
+                    startsAt,
+                    null,
+                    overrideReason);
+        });
         return guarded(
-                List.of(),
+                List.of(intended),
+                id.value(),
                 () -> tx.execute(status -> {
                     Appointment appointment = load(id);
                     if (!AppointmentStatus.UPCOMING.contains(appointment.status())) {
@@ -419,6 +432,11 @@ public class Scheduling {
      * answers with the conflicts as they now stand, like the check in code would have.
      */
     private <T> T guarded(List<Booking> bookings, java.util.function.Supplier<T> work) {
+        return guarded(bookings, null, work);
+    }
+
+    /** As {@link #guarded(List, java.util.function.Supplier)}, for a move of {@code self}. */
+    private <T> T guarded(List<Booking> bookings, UUID self, java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (DataIntegrityViolationException e) {
@@ -429,7 +447,7 @@ public class Scheduling {
                 List<Conflict> found = new ArrayList<>();
                 for (Booking b : bookings) {
                     try {
-                        resolve(b, null);
+                        resolve(b, self);
                     } catch (BookingConflictException clash) {
                         found.addAll(clash.conflicts());
                     } catch (RuntimeException other) {

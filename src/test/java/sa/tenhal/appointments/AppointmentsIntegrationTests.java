@@ -67,6 +67,12 @@ class AppointmentsIntegrationTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    PatientAppointments patientAppointments;
+
+    @Autowired
+    sa.tenhal.clinics.ClinicCatalog catalog;
+
     SchedulingFixture fixture;
     Caller reception;
     Caller manager;
@@ -423,6 +429,9 @@ class AppointmentsIntegrationTests {
         assertThat(summary).hasStatus(200);
         List<String> upcoming = JsonPath.read(Bodies.text(summary), "$.appointments.upcoming[*].startsAt");
         assertThat(upcoming).containsExactly(at(sunday, 9, 0).toString());
+        // the provider who sees the patient is on their care team
+        assertThat(patientAppointments.staffUserIds(patient))
+                .containsExactly(catalog.provider(reem).userId().value());
         MvcTestResult calendar = mvc.get()
                 .uri("/api/v1/calendar?view=WEEK&date={d}&clinicId={c}", sunday, clinic)
                 .header(HttpHeaders.AUTHORIZATION, reception.bearer())
