@@ -241,16 +241,14 @@ class FinancePages {
             @RequestParam(required = false) BigDecimal amount,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            payments.refund(
-                    new PaymentId(id),
-                    valid(new PaymentRequests.NewRefund(invoice, amount, reason)),
-                    Actor.currentUserId());
-            redirect.addFlashAttribute("notice", "money.refunded");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
-        }
-        return "redirect:/finance/payments/" + id;
+        return act(
+                redirect,
+                "money.refunded",
+                "/finance/payments/" + id,
+                () -> payments.refund(
+                        new PaymentId(id),
+                        valid(new PaymentRequests.NewRefund(invoice, amount, reason)),
+                        Actor.currentUserId()));
     }
 
     @GetMapping("/packages")
