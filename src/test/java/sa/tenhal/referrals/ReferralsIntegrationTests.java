@@ -305,59 +305,24 @@ class ReferralsIntegrationTests {
 
         PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
         PatientDetails adult = patients.register(TestPatientForms.adult(), true, "RYD");
-        String finding = """
-                {"kind":"DIAGNOSIS","value":"%s","patientId":"%s","fromClinicId":"%s","sourceKey":"%s"}""";
 
-        MvcTestResult fired = post(
-                speechTherapist,
-                "/api/v1/referral-rules/check",
-                finding.formatted("F80.1", child.id(), speech.id(), "dx-1"));
+        MvcTestResult fired = findingRecorded("F80.1", child, "dx-1");
         assertThat(fired).hasStatus(200);
         assertThat(Bodies.<List<?>>read(fired, "$")).hasSize(1);
         assertThat(Bodies.<String>read(fired, "$[0].reason"))
                 .isEqualTo("Automatic: diagnosis F80.1 — screen motor skills");
         // The same finding again, and another while the referral is open: nothing more.
-        assertThat(Bodies.<List<?>>read(
-                        post(
-                                speechTherapist,
-                                "/api/v1/referral-rules/check",
-                                finding.formatted("F80.1", child.id(), speech.id(), "dx-1")),
-                        "$"))
-                .isEmpty();
-        assertThat(Bodies.<List<?>>read(
-                        post(
-                                speechTherapist,
-                                "/api/v1/referral-rules/check",
-                                finding.formatted("F80.2", child.id(), speech.id(), "dx-2")),
-                        "$"))
-                .isEmpty();
+        assertThat(check("F80.1", child, "dx-1")).isEmpty();
+        assertThat(check("F80.2", child, "dx-2")).isEmpty();
         // Out of the age range, or another code: nothing.
-        assertThat(Bodies.<List<?>>read(
-                        post(
-                                speechTherapist,
-                                "/api/v1/referral-rules/check",
-                                finding.formatted("F80.1", adult.id(), speech.id(), "dx-3")),
-                        "$"))
-                .isEmpty();
-        assertThat(Bodies.<List<?>>read(
-                        post(
-                                speechTherapist,
-                                "/api/v1/referral-rules/check",
-                                finding.formatted("F84.0", child.id(), speech.id(), "dx-4")),
-                        "$"))
-                .isEmpty();
+        assertThat(check("F80.1", adult, "dx-3")).isEmpty();
+        assertThat(check("F84.0", child, "dx-4")).isEmpty();
         assertThat(referrals.ofPatient(child.id())).hasSize(1);
         assertThat(referrals.ofPatient(adult.id())).isEmpty();
         // After the loop closes, the same finding still never refers twice.
         UUID first = referrals.ofPatient(child.id()).get(0).id();
         referrals.cancel(first, "family declined");
-        assertThat(Bodies.<List<?>>read(
-                        post(
-                                speechTherapist,
-                                "/api/v1/referral-rules/check",
-                                finding.formatted("F80.1", child.id(), speech.id(), "dx-1")),
-                        "$"))
-                .isEmpty();
+        assertThat(check("F80.1", child, "dx-1")).isEmpty();
     }
 
     @Test
@@ -495,6 +460,17 @@ class ReferralsIntegrationTests {
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
         return BigDecimal.valueOf(median).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** Runs the automatic rules for a diagnosis found in speech therapy; returns the referrals they made. */
+    private List<?> check(String code, PatientDetails patient, String source) {
+        return Bodies.read(findingRecorded(code, patient, source), "$");
+    }
+
+    private MvcTestResult findingRecorded(String code, PatientDetails patient, String source) {
+        return post(speechTherapist, "/api/v1/referral-rules/check", """
+                {"kind":"DIAGNOSIS","value":"%s","patientId":"%s","fromClinicId":"%s","sourceKey":"%s"}""".formatted(
+                        code, patient.id(), speech.id(), source));
     }
 
     private List<Boolean> overdue(ReferralDetails referral) {
