@@ -34,8 +34,9 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
     @Id
     private UUID id;
 
+    // null until persisted, so that saving a new one inserts it without first looking for it (merge)
     @Version
-    private long version;
+    private Long version;
 
     private UUID patientId;
     private UUID clinicId;
@@ -313,6 +314,6 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
                 cancelledAt,
                 cancelReason,
                 lateCancellation,
-                version);
+                version == null ? 0 : version);
     }
 }

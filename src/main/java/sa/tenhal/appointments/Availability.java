@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,25 +40,19 @@ public class Availability {
     public static final int MAX_DAYS = 31;
 
     private final ClinicCatalog catalog;
-    private final WorkingHoursRepository hours;
-    private final TimeOffRepository timeOff;
-    private final ClosureRepository closures;
+    private final ScheduleRules schedule;
     private final Occupancy occupancy;
     private final ClinicTime time;
     private final Duration step;
 
     Availability(
             ClinicCatalog catalog,
-            WorkingHoursRepository hours,
-            TimeOffRepository timeOff,
-            ClosureRepository closures,
+            ScheduleRules schedule,
             Occupancy occupancy,
             ClinicTime time,
             @Value("${tenhal.appointments.slot-step:15m}") Duration step) {
         this.catalog = catalog;
-        this.hours = hours;
-        this.timeOff = timeOff;
-        this.closures = closures;
+        this.schedule = schedule;
         this.occupancy = occupancy;
         this.time = time;
         this.step = step;
@@ -112,12 +105,7 @@ public class Availability {
 
         ClinicDetails clinic = catalog.clinic(service.clinicId());
         List<Interval> closed = closed(clinic, from, to);
-        Map<UUID, List<WeeklyInterval>> rules = rules(ids, service.clinicId());
-        Map<UUID, List<Interval>> off = timeOff.ofProvidersBetween(ids, from, to).stream()
-                .map(TimeOff::details)
-                .collect(Collectors.groupingBy(
-                        t -> t.providerId().value(),
-                        Collectors.mapping(t -> new Interval(t.startsAt(), t.endsAt()), Collectors.toList())));
+        schedule.preload(ids);
         // a day later: an appointment just after the range may still clash with a slot's buffer
         Instant busyTo = to.plus(Duration.ofDays(1));
         Map<UUID, List<Interval>> busy = occupancy.providersBusy(ids, from, busyTo, null);
@@ -126,10 +114,11 @@ public class Availability {
         for (ProviderDetails provider : providers) {
             UUID id = provider.id().value();
             List<Interval> unavailable = new ArrayList<>(closed);
-            unavailable.addAll(off.getOrDefault(id, List.of()));
+            schedule.timeOff(id, from, to).forEach(t -> unavailable.add(new Interval(t.startsAt(), t.endsAt())));
             candidates.add(new SlotFinder.Candidate(
                     provider.id(),
-                    WeeklyInterval.expand(rules.getOrDefault(id, List.of()), query.from(), query.to(), time.zone()),
+                    WeeklyInterval.expand(
+                            schedule.weekly(id, service.clinicId()), query.from(), query.to(), time.zone()),
                     unavailable,
                     busy.getOrDefault(id, List.of())));
         }
@@ -151,11 +140,8 @@ public class Availability {
         LocalDate first = time.local(visit.start()).toLocalDate();
         LocalDate last = time.local(visit.end()).toLocalDate();
         UUID provider = placement.provider().value();
-        List<Interval> working = WeeklyInterval.expand(
-                rules(List.of(provider), placement.clinic()).getOrDefault(provider, List.of()),
-                first,
-                last,
-                time.zone());
+        List<Interval> working =
+                WeeklyInterval.expand(schedule.weekly(provider, placement.clinic()), first, last, time.zone());
         if (!Intervals.containedInOne(working, visit)) {
             out.add(new RuleViolation(
                     RuleViolation.Rule.OUTSIDE_WORKING_HOURS,
@@ -163,14 +149,11 @@ public class Availability {
                     visit.start(),
                     visit.end()));
         }
-        for (TimeOff off : timeOff.ofProvidersBetween(List.of(provider), visit.start(), visit.end())) {
-            TimeOffDetails d = off.details();
+        for (TimeOffDetails d : schedule.timeOff(provider, visit.start(), visit.end())) {
             out.add(new RuleViolation(RuleViolation.Rule.TIME_OFF, d.reason(), d.startsAt(), d.endsAt()));
         }
         ClinicDetails clinic = catalog.clinic(placement.clinic());
-        for (Closure closure :
-                closures.affecting(clinic.centreCode(), clinic.id().value(), visit.start(), visit.end())) {
-            ClosureDetails d = closure.details();
+        for (ClosureDetails d : schedule.closures(clinic.centreCode(), clinic.id(), visit.start(), visit.end())) {
             out.add(new RuleViolation(RuleViolation.Rule.CLOSURE, d.reason(), d.startsAt(), d.endsAt()));
         }
         return out;
@@ -207,19 +190,9 @@ public class Availability {
         return SlotFinder.freeRoom(rooms, placement.busyTime());
     }
 
-    private Map<UUID, List<WeeklyInterval>> rules(List<UUID> providers, ClinicId clinic) {
-        if (providers.isEmpty()) {
-            return Map.of();
-        }
-        return hours.ofProviders(providers).stream()
-                .map(WorkingHours::rule)
-                .filter(r -> r.clinicId().equals(clinic))
-                .collect(Collectors.groupingBy(r -> r.providerId().value()));
-    }
-
     private List<Interval> closed(ClinicDetails clinic, Instant from, Instant to) {
-        return closures.affecting(clinic.centreCode(), clinic.id().value(), from, to).stream()
-                .map(c -> new Interval(c.details().startsAt(), c.details().endsAt()))
+        return schedule.closures(clinic.centreCode(), clinic.id(), from, to).stream()
+                .map(c -> new Interval(c.startsAt(), c.endsAt()))
                 .toList();
     }
 }

@@ -20,6 +20,21 @@ class Occupancy {
 
     private static final String HOLDING = "status not in ('CANCELLED', 'NO_SHOW')";
 
+    private static final String CONFLICTS = """
+            select 'PROVIDER' as kind, id, starts_at, ends_at from appointment
+             where provider_id = :provider and tstzrange(starts_at, busy_until) && tstzrange(:start, :busy)
+               and %1$s and id <> :self
+            union all
+            select 'ROOM', id, starts_at, ends_at from appointment
+             where cast(:room as uuid) is not null and room_id = :room
+               and tstzrange(starts_at, busy_until) && tstzrange(:start, :busy) and %1$s and id <> :self
+            union all
+            select 'PATIENT', id, starts_at, ends_at from appointment
+             where patient_id = :patient and tstzrange(starts_at, ends_at) && tstzrange(:start, :end)
+               and %1$s and id <> :self
+            order by 1, 3
+            """.formatted(HOLDING);
+
     private final JdbcClient jdbc;
 
     Occupancy(JdbcClient jdbc) {
@@ -28,20 +43,7 @@ class Occupancy {
 
     /** Every appointment a placement would overlap, except {@code self} (the appointment being moved). */
     List<Conflict> conflicts(Placement p, UUID patient, UUID self) {
-        return jdbc.sql("""
-                        select 'PROVIDER' as kind, id, starts_at, ends_at from appointment
-                         where provider_id = :provider and tstzrange(starts_at, busy_until) && tstzrange(:start, :busy)
-                           and %1$s and id <> :self
-                        union all
-                        select 'ROOM', id, starts_at, ends_at from appointment
-                         where cast(:room as uuid) is not null and room_id = :room
-                           and tstzrange(starts_at, busy_until) && tstzrange(:start, :busy) and %1$s and id <> :self
-                        union all
-                        select 'PATIENT', id, starts_at, ends_at from appointment
-                         where patient_id = :patient and tstzrange(starts_at, ends_at) && tstzrange(:start, :end)
-                           and %1$s and id <> :self
-                        order by 1, 3
-                        """.formatted(HOLDING))
+        return jdbc.sql(CONFLICTS)
                 .param("provider", p.provider().value())
                 .param("room", p.room() == null ? null : p.room().value())
                 .param("patient", patient)

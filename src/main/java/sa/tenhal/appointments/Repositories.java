@@ -21,12 +21,19 @@ interface WorkingHoursRepository extends JpaRepository<WorkingHours, UUID> {
 
     @Query("select w from WorkingHours w where w.providerId in ?1")
     List<WorkingHours> ofProviders(Collection<UUID> providerIds);
+
+    // one provider with "=": Hibernate keeps this query's translation, not that of one with a list parameter
+    @Query("select w from WorkingHours w where w.providerId = ?1")
+    List<WorkingHours> ofProvider(UUID providerId);
 }
 
 interface TimeOffRepository extends JpaRepository<TimeOff, UUID> {
 
     @Query("select t from TimeOff t where t.providerId in ?1 and t.startsAt < ?3 and t.endsAt > ?2 order by t.startsAt")
     List<TimeOff> ofProvidersBetween(Collection<UUID> providerIds, Instant from, Instant to);
+
+    @Query("select t from TimeOff t where t.providerId = ?1 and t.endsAt > ?2 order by t.startsAt")
+    List<TimeOff> ofProviderEndingAfter(UUID providerId, Instant from);
 }
 
 interface ClosureRepository extends JpaRepository<Closure, UUID> {
@@ -74,8 +81,6 @@ interface WaitlistEntries extends JpaRepository<WaitlistEntry, UUID> {
 }
 
 interface WaitlistOffers extends JpaRepository<WaitlistOffer, UUID> {
-
-    java.util.Optional<WaitlistOffer> findByTokenHash(String tokenHash);
 
     /** Claims a pending offer; 0 when another claim was first (the row lock orders concurrent claims). */
     @org.springframework.data.jpa.repository.Modifying

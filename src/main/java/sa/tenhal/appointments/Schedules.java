@@ -24,6 +24,7 @@ import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.caching.SharedCaches;
 
 /**
  * The seed's ScheduleService: providers' weekly working hours, their time off, and centre closures. People give local
@@ -43,6 +44,7 @@ public class Schedules {
     private final ClinicCatalog catalog;
     private final ClinicTime time;
     private final String centreCode;
+    private final SharedCaches caches;
 
     Schedules(
             WorkingHoursRepository hours,
@@ -50,7 +52,9 @@ public class Schedules {
             ClosureRepository closures,
             ClinicCatalog catalog,
             ClinicTime time,
-            @Value("${tenhal.centre.code}") String centreCode) {
+            @Value("${tenhal.centre.code}") String centreCode,
+            SharedCaches caches) {
+        this.caches = caches;
         this.hours = hours;
         this.timeOff = timeOff;
         this.closures = closures;
@@ -76,6 +80,7 @@ public class Schedules {
      * an interval overlaps hours the provider already has on that day.
      */
     public List<WeeklyInterval> addWorkingHours(ProviderId providerId, WeeklySchedule schedule) {
+        caches.changed(ScheduleRules.REGION);
         ProviderDetails provider = catalog.provider(providerId);
         List<FieldProblem> problems = new ArrayList<>();
         if (schedule.clinicId() == null) {
@@ -152,6 +157,7 @@ public class Schedules {
     }
 
     public void removeWorkingHours(ProviderId provider, UUID id) {
+        caches.changed(ScheduleRules.REGION);
         WorkingHours found = hours.findById(id)
                 .filter(w -> w.rule().providerId().equals(provider))
                 .orElseThrow(() -> new NotFoundException("Working hours", id));
@@ -159,6 +165,7 @@ public class Schedules {
     }
 
     public TimeOffDetails addTimeOff(ProviderId providerId, Instant startsAt, Instant endsAt, String reason) {
+        caches.changed(ScheduleRules.REGION);
         catalog.provider(providerId);
         List<FieldProblem> problems = new ArrayList<>();
         if (startsAt == null) {
@@ -190,6 +197,7 @@ public class Schedules {
     }
 
     public void removeTimeOff(ProviderId provider, UUID id) {
+        caches.changed(ScheduleRules.REGION);
         TimeOff found = timeOff.findById(id)
                 .filter(t -> t.details().providerId().equals(provider))
                 .orElseThrow(() -> new NotFoundException("Time off", id));
@@ -198,6 +206,7 @@ public class Schedules {
 
     /** Closes the centre (or one clinic) from the start of {@code from} to the end of {@code to}, local dates. */
     public ClosureDetails addClosure(ClinicId clinic, LocalDate from, LocalDate to, String reason) {
+        caches.changed(ScheduleRules.REGION);
         List<FieldProblem> problems = new ArrayList<>();
         if (from == null) {
             problems.add(new FieldProblem("from", "is required"));
@@ -234,6 +243,7 @@ public class Schedules {
     }
 
     public void removeClosure(UUID id) {
+        caches.changed(ScheduleRules.REGION);
         closures.delete(closures.findById(id).orElseThrow(() -> new NotFoundException("Closure", id)));
     }
 }

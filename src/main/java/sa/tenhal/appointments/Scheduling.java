@@ -17,7 +17,6 @@ import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.RoomDetails;
 import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.ServiceDetails;
-import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.PatientStatus;
@@ -314,12 +313,12 @@ public class Scheduling {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
-        PatientDetails patient = patients.find(booking.patientId())
+        PatientStatus patient = patients.status(booking.patientId())
                 .orElseThrow(() -> new NotFoundException("Patient", booking.patientId()));
         ServiceDetails service = catalog.service(booking.serviceId());
         ProviderDetails provider = catalog.provider(booking.providerId());
         RoomDetails room = booking.roomId() == null ? null : catalog.room(booking.roomId());
-        if (patient.status() != PatientStatus.ACTIVE) {
+        if (patient != PatientStatus.ACTIVE) {
             problems.add(new FieldProblem("patientId", "the patient is archived"));
         }
         if (!service.active()) {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +34,9 @@ import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.LinkTokens;
 import sa.tenhal.platform.NotFoundException;
 import sa.tenhal.platform.ProblemException;
-import sa.tenhal.platform.SecretTokens;
 import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.OneTimeJob;
 
@@ -66,6 +67,7 @@ public class Waitlist {
     private final TransactionTemplate tx;
     private final Duration validity;
     private final String baseUrl;
+    private final LinkTokens tokens;
 
     Waitlist(
             WaitlistEntries entries,
@@ -77,6 +79,7 @@ public class Waitlist {
             ClinicTime time,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
+            JdbcClient jdbc,
             @Value("${tenhal.waitlist.offer-validity:2h}") Duration validity,
             @Value("${tenhal.base-url}") String baseUrl) {
         this.entries = entries;
@@ -90,6 +93,7 @@ public class Waitlist {
         this.tx = new TransactionTemplate(transactions);
         this.validity = validity;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.tokens = new LinkTokens(jdbc, "waitlist_offer_token", "offer_id");
     }
 
     /** What a patient waits for; days default to Sunday–Thursday, hours to any. */
@@ -214,10 +218,12 @@ public class Waitlist {
 
     /** A link for the offer; call it when the message that carries it is sent, so the link exists only there. */
     public String mintLink(UUID offerId) {
-        String token = SecretTokens.newSecret();
-        tx.executeWithoutResult(status -> offers.findById(offerId)
-                .orElseThrow(() -> new NotFoundException("Offer", offerId))
-                .token(SecretTokens.sha256(token)));
+        String token = tx.execute(status -> {
+            if (!offers.existsById(offerId)) {
+                throw new NotFoundException("Offer", offerId);
+            }
+            return tokens.issue(offerId, time.now());
+        });
         return baseUrl + "/p/waitlist/" + token;
     }
 
@@ -233,11 +239,8 @@ public class Waitlist {
 
     /** The offer behind a link: OPEN, CLAIMED (by this link), or GONE (expired, taken, withdrawn); empty if unknown. */
     public Optional<OfferView> view(String token) {
-        if (!SecretTokens.looksLikeSecret(token)) {
-            return Optional.empty();
-        }
         return tx.execute(
-                status -> offers.findByTokenHash(SecretTokens.sha256(token)).map(this::view));
+                status -> tokens.subjectOf(token).flatMap(offers::findById).map(this::view));
     }
 
     private OfferView view(WaitlistOffer offer) {
@@ -262,12 +265,8 @@ public class Waitlist {
      * patient back in the queue. Returns the view after the claim.
      */
     public Optional<OfferView> claim(String token) {
-        if (!SecretTokens.looksLikeSecret(token)) {
-            return Optional.empty();
-        }
-        String hash = SecretTokens.sha256(token);
-        Optional<WaitlistOffer> claimed =
-                tx.execute(status -> offers.findByTokenHash(hash).filter(o -> offers.claim(o.uuid(), time.now()) == 1));
+        Optional<WaitlistOffer> claimed = tx.execute(status ->
+                tokens.subjectOf(token).flatMap(offers::findById).filter(o -> offers.claim(o.uuid(), time.now()) == 1));
         if (claimed == null || claimed.isEmpty()) {
             return view(token);
         }

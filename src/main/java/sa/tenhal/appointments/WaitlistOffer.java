@@ -39,7 +39,6 @@ class WaitlistOffer {
     private UUID serviceId;
     private Instant startsAt;
     private UUID freedBy;
-    private String tokenHash;
 
     @Enumerated(EnumType.STRING)
     private Status status;
@@ -63,10 +62,6 @@ class WaitlistOffer {
         this.status = Status.PENDING;
         this.offeredAt = now;
         this.expiresAt = expiresAt;
-    }
-
-    void token(String hash) {
-        this.tokenHash = hash;
     }
 
     boolean open(Instant now) {

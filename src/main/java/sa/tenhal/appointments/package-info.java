@@ -27,6 +27,7 @@
             "patients",
             "identity",
             "platform",
+            "platform :: caching",
             "platform :: jobs",
             "platform :: documents",
             "platform :: validation",

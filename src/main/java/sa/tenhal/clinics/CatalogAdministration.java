@@ -15,6 +15,7 @@ import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
 import sa.tenhal.platform.Versions;
+import sa.tenhal.platform.caching.SharedCaches;
 
 /**
  * Changing the catalogue (ADMIN and MANAGER): create, replace (with the version read) and (de)activate. Codes are
@@ -31,6 +32,7 @@ public class CatalogAdministration {
     private final ClinicalServices services;
     private final StaffDirectory staff;
     private final ClinicTime time;
+    private final SharedCaches caches;
 
     CatalogAdministration(
             Centres centres,
@@ -39,7 +41,8 @@ public class CatalogAdministration {
             Rooms rooms,
             ClinicalServices services,
             StaffDirectory staff,
-            ClinicTime time) {
+            ClinicTime time,
+            SharedCaches caches) {
         this.centres = centres;
         this.clinics = clinics;
         this.providers = providers;
@@ -47,11 +50,13 @@ public class CatalogAdministration {
         this.services = services;
         this.staff = staff;
         this.time = time;
+        this.caches = caches;
     }
 
     // centres
 
     public CentreDetails createCentre(CentreForm form) {
+        caches.changed(ClinicCatalog.REGION);
         if (centres.existsByCode(form.code())) {
             throw duplicate("centre", "code", form.code());
         }
@@ -59,6 +64,7 @@ public class CatalogAdministration {
     }
 
     public CentreDetails updateCentre(String code, long expectedVersion, CentreForm form) {
+        caches.changed(ClinicCatalog.REGION);
         Centre centre = centres.findByCode(code).orElseThrow(() -> new NotFoundException("Centre", code));
         Versions.check("centre", expectedVersion, centre.version());
         if (!centre.code().equals(form.code())) {
@@ -71,6 +77,7 @@ public class CatalogAdministration {
     // clinics
 
     public ClinicDetails createClinic(ClinicForm form) {
+        caches.changed(ClinicCatalog.REGION);
         if (!centres.existsByCode(form.centreCode())) {
             throw invalid("centreCode", "catalogue.centreUnknown", "no centre has this code");
         }
@@ -81,6 +88,7 @@ public class CatalogAdministration {
     }
 
     public ClinicDetails updateClinic(ClinicId id, long expectedVersion, ClinicForm form) {
+        caches.changed(ClinicCatalog.REGION);
         Clinic clinic = clinics.findById(id.value()).orElseThrow(() -> new NotFoundException("Clinic", id));
         Versions.check("clinic", expectedVersion, clinic.version());
         unchanged("centreCode", clinic.centreCode(), form.centreCode());
@@ -90,6 +98,7 @@ public class CatalogAdministration {
     }
 
     public ClinicDetails setClinicActive(ClinicId id, boolean active) {
+        caches.changed(ClinicCatalog.REGION);
         Clinic clinic = clinics.findById(id.value()).orElseThrow(() -> new NotFoundException("Clinic", id));
         clinic.setActive(active, time.now());
         return clinics.saveAndFlush(clinic).details();
@@ -98,6 +107,7 @@ public class CatalogAdministration {
     // providers
 
     public ProviderDetails createProvider(ProviderForm form) {
+        caches.changed(ClinicCatalog.REGION);
         StaffMember user = staff.find(new UserId(form.userId()))
                 .orElseThrow(() -> invalid("userId", "catalogue.userUnknown", "no staff user has this id"));
         if (!user.has(Role.PROVIDER) && !user.has(Role.NURSE)) {
@@ -111,6 +121,7 @@ public class CatalogAdministration {
     }
 
     public ProviderDetails updateProvider(ProviderId id, long expectedVersion, ProviderForm form) {
+        caches.changed(ClinicCatalog.REGION);
         Provider provider = providers.findById(id.value()).orElseThrow(() -> new NotFoundException("Provider", id));
         Versions.check("provider", expectedVersion, provider.version());
         unchanged("userId", provider.userId().value(), form.userId());
@@ -120,6 +131,7 @@ public class CatalogAdministration {
     }
 
     public ProviderDetails setProviderActive(ProviderId id, boolean active) {
+        caches.changed(ClinicCatalog.REGION);
         Provider provider = providers.findById(id.value()).orElseThrow(() -> new NotFoundException("Provider", id));
         provider.setActive(active, time.now());
         return providers.saveAndFlush(provider).details();
@@ -128,6 +140,7 @@ public class CatalogAdministration {
     // rooms
 
     public RoomDetails createRoom(RoomForm form) {
+        caches.changed(ClinicCatalog.REGION);
         requireClinics(Set.of(form.clinicId()));
         if (rooms.existsByClinicIdAndCode(form.clinicId(), form.code())) {
             throw duplicate("room", "code", form.code());
@@ -136,6 +149,7 @@ public class CatalogAdministration {
     }
 
     public RoomDetails updateRoom(RoomId id, long expectedVersion, RoomForm form) {
+        caches.changed(ClinicCatalog.REGION);
         Room room = rooms.findById(id.value()).orElseThrow(() -> new NotFoundException("Room", id));
         Versions.check("room", expectedVersion, room.version());
         RoomDetails current = room.details();
@@ -146,6 +160,7 @@ public class CatalogAdministration {
     }
 
     public RoomDetails setRoomActive(RoomId id, boolean active) {
+        caches.changed(ClinicCatalog.REGION);
         Room room = rooms.findById(id.value()).orElseThrow(() -> new NotFoundException("Room", id));
         room.setActive(active, time.now());
         return rooms.saveAndFlush(room).details();
@@ -154,6 +169,7 @@ public class CatalogAdministration {
     // services
 
     public ServiceDetails createService(ServiceForm form) {
+        caches.changed(ClinicCatalog.REGION);
         requireClinics(Set.of(form.clinicId()));
         requireFiveMinuteSteps(form);
         if (services.existsByClinicIdAndCode(form.clinicId(), form.code())) {
@@ -163,6 +179,7 @@ public class CatalogAdministration {
     }
 
     public ServiceDetails updateService(ServiceId id, long expectedVersion, ServiceForm form) {
+        caches.changed(ClinicCatalog.REGION);
         ClinicalService service = services.findById(id.value()).orElseThrow(() -> new NotFoundException("Service", id));
         Versions.check("service", expectedVersion, service.version());
         ServiceDetails current = service.details();
@@ -174,6 +191,7 @@ public class CatalogAdministration {
     }
 
     public ServiceDetails setServiceActive(ServiceId id, boolean active) {
+        caches.changed(ClinicCatalog.REGION);
         ClinicalService service = services.findById(id.value()).orElseThrow(() -> new NotFoundException("Service", id));
         service.setActive(active, time.now());
         return services.saveAndFlush(service).details();

@@ -1,5 +1,6 @@
 package sa.tenhal.clinics;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,24 +13,53 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sa.tenhal.identity.UserId;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.caching.SharedCache;
+import sa.tenhal.platform.caching.SharedCaches;
 
-/** Reads of the catalogue for every module: centres, clinics, providers, rooms, services. */
+/**
+ * Reads of the catalogue for every module: centres, clinics, providers, rooms, services.
+ *
+ * <p>Every booking and every slot search reads a service, a provider and a clinic, which change a few times a year: the
+ * single lookups and the active providers and rooms of a clinic are cached on each node, and every change through
+ * {@link CatalogAdministration} clears the cache on every node ({@link SharedCaches}). Searches and pages read the
+ * tables.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ClinicCatalog {
+
+    /** The cache region that {@link CatalogAdministration} announces changes of. */
+    static final String REGION = "catalogue";
 
     private final Centres centres;
     private final Clinics clinics;
     private final Providers providers;
     private final Rooms rooms;
     private final ClinicalServices services;
+    private final SharedCache<Key, Object> cache;
 
-    ClinicCatalog(Centres centres, Clinics clinics, Providers providers, Rooms rooms, ClinicalServices services) {
+    ClinicCatalog(
+            Centres centres,
+            Clinics clinics,
+            Providers providers,
+            Rooms rooms,
+            ClinicalServices services,
+            SharedCaches caches) {
         this.centres = centres;
         this.clinics = clinics;
         this.providers = providers;
         this.rooms = rooms;
         this.services = services;
+        this.cache = caches.cache(REGION, 20_000, Duration.ofMinutes(10));
+    }
+
+    /** Keys of the cached lookups: the kind of answer and its argument. */
+    private record Key(String kind, Object argument) {}
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String kind, Object argument, java.util.function.Supplier<T> load) {
+        // a lookup that throws (not found) is not cached
+        return (T) cache.get(new Key(kind, argument), k -> load.get());
     }
 
     public List<CentreDetails> centres() {
@@ -39,11 +69,15 @@ public class ClinicCatalog {
     }
 
     public CentreDetails centre(String code) {
-        return centres.findByCode(code).map(Centre::details).orElseThrow(() -> new NotFoundException("Centre", code));
+        return cached("centre", code, () -> centres.findByCode(code)
+                .map(Centre::details)
+                .orElseThrow(() -> new NotFoundException("Centre", code)));
     }
 
     public ClinicDetails clinic(ClinicId id) {
-        return clinics.findById(id.value()).map(Clinic::details).orElseThrow(() -> new NotFoundException("Clinic", id));
+        return cached("clinic", id, () -> clinics.findById(id.value())
+                .map(Clinic::details)
+                .orElseThrow(() -> new NotFoundException("Clinic", id)));
     }
 
     public Page<ClinicDetails> clinics(String centreCode, Boolean active, Pageable page) {
@@ -57,10 +91,10 @@ public class ClinicCatalog {
     }
 
     public ProviderDetails provider(ProviderId id) {
-        return providers
+        return cached("provider", id, () -> providers
                 .findById(id.value())
                 .map(Provider::details)
-                .orElseThrow(() -> new NotFoundException("Provider", id));
+                .orElseThrow(() -> new NotFoundException("Provider", id)));
     }
 
     public Optional<ProviderDetails> providerOf(UserId user) {
@@ -75,9 +109,9 @@ public class ClinicCatalog {
 
     /** Active providers working in a clinic ("any provider" of that clinic). */
     public List<ProviderDetails> activeProviders(ClinicId clinic) {
-        return providers.activeIn(clinic.value()).stream()
+        return cached("active-providers", clinic, () -> providers.activeIn(clinic.value()).stream()
                 .map(Provider::details)
-                .toList();
+                .toList());
     }
 
     public Map<ProviderId, ProviderDetails> providers(Collection<ProviderId> ids) {
@@ -87,7 +121,9 @@ public class ClinicCatalog {
     }
 
     public RoomDetails room(RoomId id) {
-        return rooms.findById(id.value()).map(Room::details).orElseThrow(() -> new NotFoundException("Room", id));
+        return cached("room", id, () -> rooms.findById(id.value())
+                .map(Room::details)
+                .orElseThrow(() -> new NotFoundException("Room", id)));
     }
 
     public Page<RoomDetails> rooms(ClinicId clinic, RoomKind kind, Boolean active, Pageable page) {
@@ -96,9 +132,9 @@ public class ClinicCatalog {
     }
 
     public List<RoomDetails> activeRooms(ClinicId clinic) {
-        return rooms.findByClinicIdAndActiveTrue(clinic.value()).stream()
+        return cached("active-rooms", clinic, () -> rooms.findByClinicIdAndActiveTrue(clinic.value()).stream()
                 .map(Room::details)
-                .toList();
+                .toList());
     }
 
     public Map<RoomId, RoomDetails> rooms(Collection<RoomId> ids) {
@@ -108,9 +144,9 @@ public class ClinicCatalog {
     }
 
     public ServiceDetails service(ServiceId id) {
-        return services.findById(id.value())
+        return cached("service", id, () -> services.findById(id.value())
                 .map(ClinicalService::details)
-                .orElseThrow(() -> new NotFoundException("Service", id));
+                .orElseThrow(() -> new NotFoundException("Service", id)));
     }
 
     public Page<ServiceDetails> services(ClinicId clinic, Boolean active, Pageable page) {

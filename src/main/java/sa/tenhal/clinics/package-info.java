@@ -12,5 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Clinics",
-        allowedDependencies = {"identity", "platform", "platform :: validation", "shared"})
+        allowedDependencies = {"identity", "platform", "platform :: caching", "platform :: validation", "shared"})
 package sa.tenhal.clinics;

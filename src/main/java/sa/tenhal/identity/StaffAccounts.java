@@ -16,6 +16,7 @@ import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
 import sa.tenhal.platform.SecretTokens;
 import sa.tenhal.platform.Versions;
+import sa.tenhal.platform.caching.SharedCaches;
 
 /** Creating and changing staff users, their passwords and their API tokens. Callers check the role (ADMIN). */
 @Service
@@ -30,6 +31,7 @@ public class StaffAccounts {
     private final ClinicTime time;
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
+    private final SharedCaches caches;
 
     StaffAccounts(
             StaffUsers users,
@@ -37,7 +39,9 @@ public class StaffAccounts {
             PasswordEncoder passwords,
             ClinicTime time,
             SignedInSessions sessions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SharedCaches caches) {
+        this.caches = caches;
         this.users = users;
         this.events = events;
         this.tokens = tokens;
@@ -116,6 +120,8 @@ public class StaffAccounts {
                 changes.enabled(),
                 time.now());
         StaffUser saved = users.saveAndFlush(user);
+        // the tokens' remembered principals carry the name and roles
+        caches.changed(ApiTokenIntrospector.REGION);
         if (accessChanged) {
             sessions.signOutEverywhere(saved.username());
         }
@@ -192,6 +198,7 @@ public class StaffAccounts {
         ApiToken token = tokens.findByIdAndUserId(tokenId, id.value())
                 .orElseThrow(() -> new NotFoundException("API token", tokenId));
         if (token.revoke(time.now())) {
+            caches.changed(ApiTokenIntrospector.REGION);
             events.publishEvent(new ApiTokenRevoked(tokenId, user.id(), time.now()));
         }
         return token.view();

@@ -14,5 +14,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"platform", "shared"})
+        allowedDependencies = {"platform", "platform :: caching", "shared"})
 package sa.tenhal.identity;

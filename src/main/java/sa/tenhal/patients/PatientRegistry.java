@@ -171,30 +171,16 @@ public class PatientRegistry {
         return patients.findById(id.value()).map(Patient::details);
     }
 
+    /** A patient's status; empty if there is no such patient. */
+    @Transactional(readOnly = true)
+    public Optional<PatientStatus> status(PatientId id) {
+        return patients.statusOf(id.value());
+    }
+
     /** How to reach a patient for notifications; empty if they cannot be found. */
     @Transactional(readOnly = true)
     public Optional<PatientContact> contact(PatientId id) {
-        return patients.findById(id.value()).map(p -> {
-            PatientDetails d = p.details();
-            String mobile = d.mobile();
-            boolean viaGuardian = false;
-            if (mobile == null) {
-                mobile = d.guardians().stream()
-                        .filter(PatientDetails.Guardian::primaryContact)
-                        .map(PatientDetails.Guardian::phone)
-                        .findFirst()
-                        .orElse(null);
-                viaGuardian = mobile != null;
-            }
-            return new PatientContact(
-                    id,
-                    d.givenName(d.preferredLanguage()),
-                    d.preferredLanguage(),
-                    mobile,
-                    d.email(),
-                    d.channels(),
-                    viaGuardian);
-        });
+        return patients.findById(id.value()).map(Patient::contact);
     }
 
     @Transactional(readOnly = true)

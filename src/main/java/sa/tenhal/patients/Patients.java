@@ -36,4 +36,8 @@ interface Patients extends JpaRepository<Patient, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Patient p where p.id = :id")
     Optional<Patient> findForUpdate(UUID id);
+
+    /** A patient's status alone, without loading the record (a booking needs no more). */
+    @Query("select p.status from Patient p where p.id = :id")
+    java.util.Optional<PatientStatus> statusOf(UUID id);
 }

@@ -25,13 +25,14 @@ import sa.tenhal.clinics.ServiceId;
  * provider" of a 20-provider clinic over 7 days. 200 providers work Sunday to Thursday 08:00–12:00 and 13:00–17:00;
  * about 60 % of their half-hour slots over two years (past and coming) are booked. Not a test: run it with
  * {@code mvn -Pbench -Dbench=sa.tenhal.appointments.SlotSearchBenchmark test-compile exec:java}
- * ({@code -Dappointments=1000000 -Dsamples=500 -Dwarmup=200}).
+ * ({@code -Dappointments=1000000 -Dsamples=1000 -Dwarmup=1000}).
  */
 public final class SlotSearchBenchmark {
 
     static final int APPOINTMENTS = Integer.getInteger("appointments", 1_000_000);
-    static final int SAMPLES = Integer.getInteger("samples", 500);
-    static final int WARMUP = Integer.getInteger("warmup", 200);
+    static final int SAMPLES = Integer.getInteger("samples", 1000);
+    // enough for the JIT and for every provider's schedule to be in the cache, as on a node that has been running
+    static final int WARMUP = Integer.getInteger("warmup", 1000);
     static final int PROVIDERS = 200;
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
     static final Set<DayOfWeek> WEEK =

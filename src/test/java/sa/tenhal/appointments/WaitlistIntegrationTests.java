@@ -112,6 +112,7 @@ class WaitlistIntegrationTests {
                         id -> id != null);
     }
 
+    /** A link to the offer, as one of its messages would carry it. */
     String token(UUID offer) {
         String link = waitlist.mintLink(offer);
         return link.substring(link.lastIndexOf('/') + 1);
@@ -139,6 +140,7 @@ class WaitlistIntegrationTests {
                         > 0);
 
         String token = token(offer);
+        String inTheOtherMessage = token(offer); // the SMS and the email each carry a link of their own
         MvcTestResult page = mvc.get().uri("/p/waitlist/" + token + "?lang=en").exchange();
         assertThat(page).hasStatus(200);
         assertThat(Bodies.text(page)).contains("Take this time");
@@ -156,9 +158,15 @@ class WaitlistIntegrationTests {
                         .toInstant())
                 .isEqualTo(at(sunday, 9, 0));
 
-        // a second click books nothing more
+        // a second click, from either message, books nothing more
         assertThat(mvc.post().uri("/p/waitlist/" + token).with(csrf()).exchange())
                 .hasStatus(200);
+        MvcTestResult again = mvc.post()
+                .uri("/p/waitlist/" + inTheOtherMessage + "?lang=en")
+                .with(csrf())
+                .exchange();
+        assertThat(again).hasStatus(200);
+        assertThat(Bodies.text(again)).contains("The appointment is yours");
         assertThat(appointmentsOf(first)).isEqualTo(1);
         assertThat(waitlist.entries(null, first)).singleElement().satisfies(e -> assertThat(e.status())
                 .isEqualTo("BOOKED"));

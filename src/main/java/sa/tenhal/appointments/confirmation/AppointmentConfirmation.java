@@ -31,8 +31,9 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
     @Id
     private UUID id;
 
+    // null until persisted, so that saving a new one inserts it without first looking for it (merge)
     @Version
-    private long version;
+    private Long version;
 
     private UUID appointmentId;
     private UUID patientId;

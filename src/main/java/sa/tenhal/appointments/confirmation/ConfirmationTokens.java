@@ -1,11 +1,11 @@
 package sa.tenhal.appointments.confirmation;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import sa.tenhal.platform.LinkTokens;
 import sa.tenhal.platform.SecretTokens;
 
 /**
@@ -16,10 +16,10 @@ import sa.tenhal.platform.SecretTokens;
 @Component
 class ConfirmationTokens {
 
-    private final JdbcClient jdbc;
+    private final LinkTokens tokens;
 
     ConfirmationTokens(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.tokens = new LinkTokens(jdbc, "appointment_confirmation_token", "confirmation_id");
     }
 
     /** The seed's generate_token: a new secret, 64 lower-case hex characters. */
@@ -28,24 +28,11 @@ class ConfirmationTokens {
     }
 
     String issue(UUID confirmation, Instant now) {
-        String token = generate();
-        jdbc.sql("insert into appointment_confirmation_token (token_hash, confirmation_id, created_at)"
-                        + " values (:hash, :confirmation, :now)")
-                .param("hash", SecretTokens.sha256(token))
-                .param("confirmation", confirmation)
-                .param("now", Timestamp.from(now))
-                .update();
-        return token;
+        return tokens.issue(confirmation, now);
     }
 
     /** The request a token belongs to; malformed tokens are not even looked up. */
     Optional<UUID> confirmationOf(String token) {
-        if (!SecretTokens.looksLikeSecret(token)) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select confirmation_id from appointment_confirmation_token where token_hash = :hash")
-                .param("hash", SecretTokens.sha256(token))
-                .query(UUID.class)
-                .optional();
+        return tokens.subjectOf(token);
     }
 }

@@ -1,5 +1,6 @@
 package sa.tenhal.appointments.confirmation;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.appointments.AppointmentBooked;
@@ -10,8 +11,10 @@ import sa.tenhal.appointments.AppointmentRescheduled;
 import sa.tenhal.patients.PatientsMerged;
 
 /**
- * The booking integration: durable listeners (retried until they succeed), each idempotent — they act on the
- * appointment as it is now, so a late or repeated delivery changes nothing.
+ * The booking integration. A booking's request is made in the booking's own transaction, so that an appointment is
+ * never without one and the booking costs no round of the event registry; the other reactions are durable listeners
+ * (retried until they succeed), each idempotent — they act on the appointment as it is now, so a late or repeated
+ * delivery changes nothing.
  */
 @Component
 class ConfirmationTriggers {
@@ -22,7 +25,7 @@ class ConfirmationTriggers {
         this.confirmations = confirmations;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(AppointmentBooked booked) {
         confirmations.booked(new AppointmentId(booked.appointmentId()));
     }

@@ -413,15 +413,14 @@ public class Confirmations {
 
     /** A booked appointment gets its request, sent at once. */
     void booked(AppointmentId appointment) {
-        if (!confirmations.ofAppointment(appointment.value()).isEmpty()) {
-            return; // the event was delivered before
-        }
         AppointmentDetails a = scheduling.get(appointment);
-        if (a.status() != AppointmentStatus.BOOKED || !a.startsAt().isAfter(time.now())) {
-            return; // confirmed or cancelled meanwhile, or already started
+        Instant now = time.now();
+        if (a.status() != AppointmentStatus.BOOKED || !a.startsAt().isAfter(now)) {
+            return;
         }
-        AppointmentConfirmation c = createFor(a);
-        c.requested(mobileOf(c), time.now());
+        // requested before the first save, so that it is one insert
+        AppointmentConfirmation c = new AppointmentConfirmation(a, properties.validity(), now);
+        c.requested(mobileOf(c), now);
         confirmations.save(c);
     }
 
@@ -440,7 +439,7 @@ public class Confirmations {
         if (!AppointmentStatus.UPCOMING.contains(a.status()) || !a.startsAt().isAfter(now)) {
             return;
         }
-        AppointmentConfirmation c = confirmations.save(new AppointmentConfirmation(a, properties.validity(), now));
+        AppointmentConfirmation c = new AppointmentConfirmation(a, properties.validity(), now);
         c.requested(mobileOf(c), now);
         confirmations.save(c);
     }

@@ -32,7 +32,6 @@ class Visits {
         ProviderDetails provider = catalog.provider(a.providerId());
         CentreDetails centre = catalog.centre(clinic.centreCode());
         PatientContact contact = patients.contact(a.patientId()).orElse(null);
-        var patient = patients.find(a.patientId()).orElse(null);
         String address = Stream.of(
                         join(centre.street(), centre.buildingNumber()),
                         centre.district(),
@@ -43,8 +42,8 @@ class Visits {
                 a.id().value(),
                 a.patientId(),
                 contact == null ? null : contact.givenName(),
-                patient == null ? null : patient.givenName(Language.EN),
-                patient == null ? null : patient.givenName(Language.AR),
+                contact == null ? null : contact.givenNameEn(),
+                contact == null ? null : contact.givenNameAr(),
                 contact == null ? Language.AR : contact.language(),
                 a.status(),
                 a.startsAt(),
