@@ -160,6 +160,16 @@ public class Availability {
     }
 
     /** Every appointment a placement would overlap (the provider's, the room's, the patient's). */
+    /** See {@link Occupancy#lock}. */
+    void lock(java.util.Collection<UUID> ids) {
+        occupancy.lock(ids);
+    }
+
+    /** See {@link Occupancy#tryLock}. */
+    boolean tryLock(java.util.Collection<UUID> ids) {
+        return occupancy.tryLock(ids);
+    }
+
     List<Conflict> conflicts(Placement placement, PatientId patient, UUID self) {
         return occupancy.conflicts(placement, patient.value(), self);
     }

@@ -3,6 +3,7 @@ package sa.tenhal.appointments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
@@ -33,8 +34,9 @@ import sa.tenhal.platform.NotFoundException;
  * <p>A booking is checked in its transaction, in this order: the ids name active things that fit together (404,
  * 422); the time is in the future; it lies in the provider's working hours, outside time off and closures (422 unless a
  * manager or admin overrides with a reason); it overlaps no appointment of the provider, the room or the patient (409
- * listing every clash). The database's exclusion constraints then make sure no concurrent booking slipped in between:
- * the loser of such a race gets the same 409, with the winner's appointment listed.
+ * listing every clash). Advisory locks on the provider, the patient and the rooms, taken before the checks, make
+ * bookings that could clash run one after the other; the database's exclusion constraints then make sure nothing
+ * slipped in between: the loser of such a race gets the same 409, with the winner's appointment listed.
  */
 @Service
 public class Scheduling {
@@ -72,7 +74,7 @@ public class Scheduling {
 
     /** Books one appointment. */
     public AppointmentDetails book(Booking booking) {
-        return guarded(List.of(booking), () -> tx.execute(status -> place(booking, null, 0)));
+        return guarded(List.of(booking), () -> tx.execute(status -> place(booking, null, 0, true)));
     }
 
     /**
@@ -100,10 +102,13 @@ public class Scheduling {
         return guarded(
                 bookings,
                 () -> tx.execute(status -> {
+                    // all items' schedules at once, in key order: locking item by item could deadlock with another
+                    // itinerary locking the same schedules in another order
+                    availability.lock(schedulesOf(bookings));
                     List<AppointmentDetails> out = new ArrayList<>();
                     for (int i = 0; i < bookings.size(); i++) {
                         try {
-                            out.add(place(bookings.get(i), itinerary, i));
+                            out.add(place(bookings.get(i), itinerary, i, false));
                         } catch (sa.tenhal.platform.ProblemException e) {
                             e.with("item", i);
                             throw e;
@@ -113,8 +118,9 @@ public class Scheduling {
                 }));
     }
 
-    private AppointmentDetails place(Booking booking, UUID itinerary, int index) {
-        Resolved r = resolve(booking, null);
+    /** Books one appointment (of an itinerary); {@code lock}: its schedules are not locked yet. */
+    private AppointmentDetails place(Booking booking, UUID itinerary, int index, boolean lock) {
+        Resolved r = resolve(booking, null, lock);
         Appointment appointment = new Appointment(
                 r.placement(),
                 booking.patientId(),
@@ -205,7 +211,7 @@ public class Scheduling {
                             startsAt,
                             null,
                             overrideReason);
-                    Resolved r = resolve(booking, appointment.uuid());
+                    Resolved r = resolve(booking, appointment.uuid(), true);
                     Placement old = appointment.reschedule(r.placement(), r.overrideReason(), time.now());
                     reschedules.save(new AppointmentReschedule(
                             appointment.uuid(),
@@ -361,8 +367,11 @@ public class Scheduling {
                 room);
     }
 
-    /** Checks a booking (or a move of {@code self}) against every rule; returns where it goes. */
-    private Resolved resolve(Booking booking, UUID self) {
+    /**
+     * Checks a booking (or a move of {@code self}) against every rule; returns where it goes. {@code lock}: lock the
+     * schedules it takes time of before looking for conflicts (see {@link #lockedConflicts}).
+     */
+    private Resolved resolve(Booking booking, UUID self, boolean lock) {
         Located located = locate(booking);
         ServiceDetails service = located.service();
         RoomDetails room = located.room();
@@ -381,7 +390,10 @@ public class Scheduling {
             overrideReason = null; // nothing was overridden
         }
 
-        List<Conflict> conflicts = new ArrayList<>(availability.conflicts(placement, booking.patientId(), self));
+        List<Conflict> conflicts = new ArrayList<>(
+                lock
+                        ? lockedConflicts(booking, placement, self)
+                        : availability.conflicts(placement, booking.patientId(), self));
         if (room == null && service.roomKind() != null) {
             RoomId free = availability.freeRoom(service, placement, self);
             if (free == null) {
@@ -405,6 +417,54 @@ public class Scheduling {
             throw new BookingConflictException(conflicts);
         }
         return new Resolved(placement, overrideReason);
+    }
+
+    /**
+     * The conflicts of a placement once the schedules it takes time of are locked (see {@link Occupancy#lock}), so
+     * that no clashing booking can commit between this check and this booking's commit. When another booking holds
+     * one of the locks, a clash it has already committed is answered at once, without waiting in line behind it.
+     */
+    private List<Conflict> lockedConflicts(Booking booking, Placement placement, UUID self) {
+        Set<UUID> schedules = schedulesOf(List.of(booking));
+        if (!availability.tryLock(schedules)) {
+            List<Conflict> standing = availability.conflicts(placement, booking.patientId(), self);
+            if (!standing.isEmpty()) {
+                return standing;
+            }
+            availability.lock(schedules);
+        }
+        return availability.conflicts(placement, booking.patientId(), self);
+    }
+
+    /**
+     * The schedules bookings take time of, as lock ids: each provider and patient, the room asked for or else every
+     * room of the kind the service needs. Ids that name nothing are left to the checks.
+     */
+    private Set<UUID> schedulesOf(List<Booking> bookings) {
+        Set<UUID> ids = new java.util.HashSet<>();
+        for (Booking b : bookings) {
+            if (b.providerId() != null) {
+                ids.add(b.providerId().value());
+            }
+            if (b.patientId() != null) {
+                ids.add(b.patientId().value());
+            }
+            if (b.roomId() != null) {
+                ids.add(b.roomId().value());
+            } else if (b.serviceId() != null) {
+                try {
+                    ServiceDetails service = catalog.service(b.serviceId());
+                    if (service.roomKind() != null) {
+                        availability.roomsOfKind(service.clinicId(), service.roomKind()).stream()
+                                .map(r -> r.id().value())
+                                .forEach(ids::add);
+                    }
+                } catch (NotFoundException unknown) {
+                    // refused with a clear problem by the checks that follow
+                }
+            }
+        }
+        return ids;
     }
 
     /** When every room of the kind is taken, what takes each of them. */
@@ -446,7 +506,7 @@ public class Scheduling {
                 List<Conflict> found = new ArrayList<>();
                 for (Booking b : bookings) {
                     try {
-                        resolve(b, self);
+                        resolve(b, self, false);
                     } catch (BookingConflictException clash) {
                         found.addAll(clash.conflicts());
                     } catch (RuntimeException other) {

@@ -1,6 +1,7 @@
 package sa.tenhal.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sa.tenhal.appointments.SchedulingFixture.at;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -204,6 +206,20 @@ class AppointmentsIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesAClashThatBypassesTheChecks() {
+        PatientId patient = PatientFixtures.register(patients);
+        String id = booked(patient, at(sunday, 11, 0));
+        // a second row for the same time, written past the service's locks and checks
+        assertThatThrownBy(() -> jdbc.sql("insert into appointment select (jsonb_populate_record(a,"
+                                + " jsonb_build_object('id', gen_random_uuid()))).* from appointment a where id = ?")
+                        .param(UUID.fromString(id))
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .rootCause()
+                .hasMessageContaining("appointment_provider_overlap");
     }
 
     @Test

@@ -2,19 +2,14 @@ package sa.tenhal.appointments;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sa.tenhal.clinics.ClinicId;
@@ -25,14 +20,19 @@ import sa.tenhal.clinics.ServiceId;
  * Booking throughput over HTTP at 32 concurrent clients, on free slots (each client books its own provider's next
  * slots) and on conflicting ones (all clients race for the same slots: one wins each, the others get 409 with the
  * conflict listed), compared with pgbench's TPC-B-like transactions per second at the same number of clients on the same
- * PostgreSQL, in the same run; then double bookings are counted by query. Not a test: run it with
+ * PostgreSQL, in the same run; then double bookings are counted by query. The load comes from {@code wrk} running
+ * {@code bench/booking.lua} (Debian package {@code wrk}): a small C client, so that the two cores go to Tenhal and
+ * PostgreSQL rather than to a Java HTTP client. Not a test: run it with
  * {@code mvn -Pbench -Dbench=sa.tenhal.appointments.BookingBenchmark test-compile exec:java}
- * ({@code -Dclients=32 -Dseconds=20 -Dwarmup=60 -Dpool=6 -Dscale=32}). After each run it waits until the work the
- * bookings set off after their commits (confirmation messages, the referral check) is done, and reports that time too.
+ * ({@code -Dclients=32 -Dthreads=2 -Dseconds=20 -Dwarmup=60 -Dpool=6 -Dscale=32}). After each run it waits until the
+ * work the bookings set off after their commits (confirmation messages, the referral check) is done, and reports that
+ * time too.
  */
 public final class BookingBenchmark {
 
     static final int CLIENTS = Integer.getInteger("clients", 32);
+    // wrk's threads; each drives clients / threads connections
+    static final int THREADS = Integer.getInteger("threads", 2);
     static final int SECONDS = Integer.getInteger("seconds", 20);
     // the JIT is still compiling the request path after 10 s; a running node is long past that
     static final int WARMUP_SECONDS = Integer.getInteger("warmup", 60);
@@ -40,7 +40,7 @@ public final class BookingBenchmark {
     static final int POOL = Integer.getInteger("pool", 6);
     static final int SCALE = Integer.getInteger("scale", 32);
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    static final int SLOTS_PER_DAY = 32; // 06:00-22:00, 30 minutes each
+    static final int SLOTS_PER_DAY = 32; // 06:00-22:00, 30 minutes each, as in bench/booking.lua
 
     record Run(
             String name,
@@ -49,11 +49,17 @@ public final class BookingBenchmark {
             long refused,
             long other,
             double seconds,
-            long[] nanos,
+            double p50,
+            double p95,
+            double p99,
+            double max,
             double drainSeconds) {}
 
     public static void main(String[] args) throws Exception {
-        centre = new BenchCentre(
+        if (CLIENTS % THREADS != 0) {
+            throw new IllegalArgumentException("clients must be a multiple of threads");
+        }
+        BenchCentre centre = new BenchCentre(
                 "--spring.datasource.hikari.maximum-pool-size=" + POOL, "--server.tomcat.threads.max=64");
         try {
             ClinicId clinic = centre.clinic("SLP");
@@ -62,30 +68,15 @@ public final class BookingBenchmark {
                     centre.providers(clinic, CLIENTS + 1, BenchCentre.EVERY_DAY, BenchCentre.hours(6, 22));
             List<UUID> patients = centre.patients(50_000);
             LocalDate firstDay = LocalDate.now(RIYADH).plusDays(2);
+            Path data = dataFile(centre, service, providers, patients, firstDay);
 
-            // free slots: client c books provider c's slots one after another
-            long[] next = new long[CLIENTS];
-            run(
-                    centre,
-                    "warm-up",
-                    WARMUP_SECONDS,
-                    c -> freeBooking(service, providers.get(c), patients, firstDay, c, next));
-            Run free = run(
-                    centre,
-                    "free slots",
-                    SECONDS,
-                    c -> freeBooking(service, providers.get(c), patients, firstDay, c, next));
-
-            // conflicting slots: every client tries the same slots of one provider, far from the free ones in time
+            // each run starts a day past the last slot the one before could have reached
+            Run warmUp = run(centre, "warm-up", "free", WARMUP_SECONDS, 0, data);
+            long freeFirst = warmUp.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
+            Run free = run(centre, "free slots", "free", SECONDS, freeFirst, data);
+            long contestedFirst = freeFirst + free.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
+            Run conflicting = run(centre, "conflicting slots", "conflicting", SECONDS, contestedFirst, data);
             ProviderId contested = providers.get(CLIENTS);
-            LocalDate contestedDay = firstDay.plusDays(300);
-            long[] round = new long[CLIENTS];
-            Run conflicting = run(centre, "conflicting slots", SECONDS, c -> {
-                long k = round[c]++;
-                Instant start = slot(contestedDay, k);
-                UUID patient = patients.get((int) ((k * CLIENTS + c + 25_000) % patients.size()));
-                return booking(service, contested, patient, start);
-            });
 
             long doubles = centre.jdbc.queryForObject("""
                     select count(*) from appointment a join appointment b on a.id < b.id
@@ -105,8 +96,9 @@ public final class BookingBenchmark {
             StringBuilder out = new StringBuilder();
             out.append(String.format(
                     Locale.ROOT,
-                    "%nBooking over HTTP, %d clients, %d s each after %d s warm-up; pgbench TPC-B-like -c %d -j 2 -T %d"
-                            + " (scale %d) on the same embedded PostgreSQL%n%n",
+                    "%nBooking over HTTP from wrk (%d threads), %d clients, %d s each after %d s warm-up; pgbench"
+                            + " TPC-B-like -c %d -j 2 -T %d (scale %d) on the same embedded PostgreSQL%n%n",
+                    THREADS,
                     CLIENTS,
                     SECONDS,
                     WARMUP_SECONDS,
@@ -117,7 +109,6 @@ public final class BookingBenchmark {
                     + " | then until the work set off was done | requests/s counting that time |\n");
             out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Run r : List.of(free, conflicting)) {
-                Arrays.sort(r.nanos());
                 out.append(String.format(
                         Locale.ROOT,
                         "| %s | %.0f | %.0f | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f s | %.0f |%n",
@@ -127,9 +118,9 @@ public final class BookingBenchmark {
                         r.booked(),
                         r.refused(),
                         r.other(),
-                        BenchCentre.percentile(r.nanos(), 0.50),
-                        BenchCentre.percentile(r.nanos(), 0.95),
-                        BenchCentre.percentile(r.nanos(), 0.99),
+                        r.p50(),
+                        r.p95(),
+                        r.p99(),
                         (r.requests() / r.seconds()) / pgbenchTps,
                         r.drainSeconds(),
                         r.requests() / (r.seconds() + r.drainSeconds())));
@@ -138,94 +129,66 @@ public final class BookingBenchmark {
             out.append(String.format(
                     Locale.ROOT,
                     "Double bookings found afterwards (provider, room or patient overlaps among active appointments): %d."
-                            + " Contested slots tried: %d, booked: %d.%n",
+                            + " Contested slots tried: about %d; booked: %d, and %d answers were 201.%n",
                     doubles,
-                    round.length == 0 ? 0 : Arrays.stream(round).max().orElse(0),
-                    contestedSlots));
+                    conflicting.requests() / CLIENTS,
+                    contestedSlots,
+                    conflicting.booked()));
             System.out.println(out);
         } finally {
             centre.close();
         }
     }
 
-    interface Call {
-        HttpResponse<String> call(int client) throws Exception;
-    }
-
-    static BenchCentre centre;
-
-    static HttpResponse<String> booking(ServiceId service, ProviderId provider, UUID patient, Instant start)
+    /** The data bench/booking.lua reads: the token, the service, the providers, the patients, the first slot's time. */
+    static Path dataFile(
+            BenchCentre centre, ServiceId service, List<ProviderId> providers, List<UUID> patients, LocalDate firstDay)
             throws Exception {
-        return centre.post(
-                "/api/v1/appointments",
-                "{\"patientId\":\"" + patient + "\",\"serviceId\":\"" + service + "\",\"providerId\":\"" + provider
-                        + "\",\"startsAt\":\"" + start + "\"}");
+        StringBuilder lua = new StringBuilder("return {\n");
+        lua.append("  token = \"").append(centre.token).append("\",\n");
+        lua.append("  service = \"").append(service.value()).append("\",\n");
+        lua.append("  perThread = ").append(CLIENTS / THREADS).append(",\n");
+        lua.append("  firstSlotEpoch = ")
+                .append(firstDay.atTime(6, 0).atZone(RIYADH).toEpochSecond())
+                .append(",\n");
+        lua.append("  contested = \"").append(providers.get(CLIENTS).value()).append("\",\n");
+        lua.append("  providers = {");
+        providers
+                .subList(0, CLIENTS)
+                .forEach(p -> lua.append('"').append(p.value()).append("\","));
+        lua.append("},\n  patients = {");
+        patients.forEach(p -> lua.append('"').append(p).append("\",\n"));
+        lua.append("},\n}\n");
+        Path file = Files.createTempFile("tenhal-booking", ".lua");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, lua);
+        return file;
     }
 
-    /** Client c books its own provider's next slot; at one time every client has a different patient. */
-    static HttpResponse<String> freeBooking(
-            ServiceId service, ProviderId provider, List<UUID> patients, LocalDate firstDay, int c, long[] next)
+    static final Pattern RESULT = Pattern.compile("RESULT requests=(\\d+) seconds=([0-9.]+) created=(\\d+)"
+            + " conflicts=(\\d+) other=(\\d+) p50=([0-9.]+) p95=([0-9.]+) p99=([0-9.]+) max=([0-9.]+)");
+
+    /** wrk for {@code seconds} with {@code CLIENTS} connections; then waits until the work set off is done. */
+    static Run run(BenchCentre centre, String name, String mode, int seconds, long firstSlot, Path data)
             throws Exception {
-        long k = next[c]++;
-        UUID patient = patients.get((int) ((k * CLIENTS + c) % 25_000));
-        return booking(service, provider, patient, slot(firstDay, k));
-    }
-
-    static Instant slot(LocalDate firstDay, long k) {
-        return firstDay.plusDays(k / SLOTS_PER_DAY)
-                .atTime(6, 0)
-                .plusMinutes(30 * (k % SLOTS_PER_DAY))
-                .atZone(RIYADH)
-                .toInstant();
-    }
-
-    /** {@code CLIENTS} threads call as fast as they can for {@code seconds}; every answer's status and time counted. */
-    static Run run(BenchCentre centre, String name, int seconds, Call call) throws Exception {
-        AtomicLong booked = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicLong other = new AtomicLong();
-        ConcurrentLinkedQueue<long[]> times = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        long[] window = new long[2];
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            Thread t = new Thread(() -> {
-                long[] mine = new long[200_000];
-                int n = 0;
-                try {
-                    start.await();
-                    long end = window[1];
-                    while (System.nanoTime() < end && n < mine.length) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> response = call.call(client);
-                        mine[n++] = System.nanoTime() - t0;
-                        switch (response.statusCode()) {
-                            case 201 -> booked.incrementAndGet();
-                            case 409 -> refused.incrementAndGet();
-                            default -> {
-                                if (other.incrementAndGet() <= 3) {
-                                    System.out.println(response.statusCode() + " " + response.body());
-                                }
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                }
-                times.add(Arrays.copyOf(mine, n));
-            });
-            t.start();
-            threads.add(t);
+        String output = exec(List.of(
+                "wrk",
+                "-t" + THREADS,
+                "-c" + CLIENTS,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                Path.of("bench", "booking.lua").toString(),
+                "http://127.0.0.1:" + centre.port,
+                "--",
+                mode,
+                data.toString(),
+                String.valueOf(firstSlot)));
+        Matcher m = RESULT.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no RESULT line in wrk's output:\n" + output);
         }
-        window[0] = System.nanoTime();
-        window[1] = window[0] + seconds * 1_000_000_000L;
-        start.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - window[0]) / 1e9;
-        long[] all = times.stream().flatMapToLong(Arrays::stream).toArray();
         // the work each booking sets off after its commit (its confirmation request's messages, the referral check)
         // belongs to it: wait until none is left, so that it neither flatters this run nor slows the next one
         long drainStart = System.nanoTime();
@@ -233,14 +196,32 @@ public final class BookingBenchmark {
             Thread.sleep(50);
         }
         double drain = (System.nanoTime() - drainStart) / 1e9;
+        Run run = new Run(
+                name,
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)),
+                Long.parseLong(m.group(5)),
+                Double.parseDouble(m.group(2)),
+                Double.parseDouble(m.group(6)),
+                Double.parseDouble(m.group(7)),
+                Double.parseDouble(m.group(8)),
+                Double.parseDouble(m.group(9)),
+                drain);
         System.out.printf(
                 Locale.ROOT,
-                "%s: %d requests in %.1f s, then %.1f s until the work they set off was done%n",
+                "%s: %d requests in %.1f s (%d created, %d conflicts, %d other; p99 %.1f ms, max %.1f ms), then %.1f s"
+                        + " until the work they set off was done%n",
                 name,
-                all.length,
-                elapsed,
+                run.requests(),
+                run.seconds(),
+                run.booked(),
+                run.refused(),
+                run.other(),
+                run.p99(),
+                run.max(),
                 drain);
-        return new Run(name, all.length, booked.get(), refused.get(), other.get(), elapsed, all, drain);
+        return run;
     }
 
     /** pgbench TPC-B-like at the same number of clients, on a database of its own in the same server. */
