@@ -50,7 +50,13 @@ class ScheduleRules {
     }
 
     /** A provider's weekly hours in every clinic, and their time off from {@code since} on. */
-    private record ProviderRules(List<WeeklyInterval> weekly, Instant since, List<TimeOffDetails> timeOff) {}
+    private record ProviderRules(List<WeeklyInterval> weekly, Instant since, List<TimeOffDetails> timeOff) {
+
+        static ProviderRules of(List<WeeklyInterval> weekly, Instant since, List<TimeOff> timeOff) {
+            return new ProviderRules(
+                    weekly, since, timeOff.stream().map(TimeOff::details).toList());
+        }
+    }
 
     /** A centre's closures (of the whole centre or of one clinic) from {@code since} on. */
     private record CentreRules(Instant since, List<ClosureDetails> closures) {}
@@ -110,13 +116,12 @@ class ScheduleRules {
                 .collect(java.util.stream.Collectors.groupingBy(
                         r -> r.providerId().value()));
         var off = timeOff.ofProvidersBetween(missing, since, FOREVER).stream()
-                .map(TimeOff::details)
                 .collect(java.util.stream.Collectors.groupingBy(
-                        t -> t.providerId().value()));
+                        t -> t.details().providerId().value()));
         for (UUID id : missing) {
             providers.put(
                     id,
-                    new ProviderRules(weekly.getOrDefault(id, List.of()), since, off.getOrDefault(id, List.of())),
+                    ProviderRules.of(weekly.getOrDefault(id, List.of()), since, off.getOrDefault(id, List.of())),
                     generation);
         }
     }
@@ -124,12 +129,10 @@ class ScheduleRules {
     private ProviderRules of(UUID provider) {
         return providers.get(provider, id -> {
             Instant since = time.now().minus(LOOK_BACK);
-            return new ProviderRules(
+            return ProviderRules.of(
                     hours.ofProvider(id).stream().map(WorkingHours::rule).toList(),
                     since,
-                    timeOff.ofProviderEndingAfter(id, since).stream()
-                            .map(TimeOff::details)
-                            .toList());
+                    timeOff.ofProviderEndingAfter(id, since));
         });
     }
 }

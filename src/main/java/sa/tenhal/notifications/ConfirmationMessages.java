@@ -4,11 +4,11 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.appointments.ConfirmationMethod;
 import sa.tenhal.appointments.confirmation.ConfirmationDeclined;
-import sa.tenhal.appointments.confirmation.ConfirmationDetails;
 import sa.tenhal.appointments.confirmation.ConfirmationRequested;
 import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.appointments.confirmation.ReplyOutcome;
@@ -41,15 +41,11 @@ class ConfirmationMessages {
 
     @ApplicationModuleListener
     void on(ConfirmationRequested requested) {
-        VisitFacts visit = confirmations.visit(requested.confirmationId());
-        boolean stillOpen = confirmations
-                .current(new sa.tenhal.appointments.AppointmentId(requested.appointmentId()))
-                .filter(c -> c.id().equals(requested.confirmationId()))
-                .map(ConfirmationDetails::valid)
-                .orElse(false);
-        if (!stillOpen) {
+        Optional<VisitFacts> open = confirmations.openVisit(requested.confirmationId());
+        if (open.isEmpty()) {
             return; // answered or ended before the message went out
         }
+        VisitFacts visit = open.get();
         recipients.patient(requested.patientId()).ifPresent(to -> {
             Map<String, Object> model = model(visit, to.language());
             model.put(

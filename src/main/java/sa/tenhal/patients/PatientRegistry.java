@@ -183,6 +183,15 @@ public class PatientRegistry {
         return patients.findById(id.value()).map(Patient::contact);
     }
 
+    /**
+     * The number a text to the patient goes to, the {@link PatientContact#mobile()} (their own, else the primary
+     * guardian's), without loading the record; empty when there is none or no such patient.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> mobile(PatientId id) {
+        return patients.mobileOf(id.value());
+    }
+
     @Transactional(readOnly = true)
     public Page<PatientDetails> list(PatientStatus status, Pageable page) {
         return patients.findByStatus(status, page).map(Patient::details);

@@ -271,7 +271,13 @@ public final class BookingBenchmark {
     }
 
     static String exec(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(
+                    command.get(0) + " is needed on the path (Debian: apt-get install wrk postgresql-client)", e);
+        }
         StringBuilder out = new StringBuilder();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -31,6 +31,9 @@ class PatientRegistryIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PatientRegistry registry;
+
     Caller reception;
     Caller manager;
 
@@ -140,6 +143,22 @@ class PatientRegistryIntegrationTests {
         MvcTestResult warned = register(reception, sibling, "");
         assertThat(warned).hasStatus(409);
         assertThat(warned).bodyJson().extractingPath("$.candidates[0].reason").isEqualTo("SAME_MOBILE");
+    }
+
+    @Test
+    void aTextGoesToThePatientsOwnMobileElseToThePrimaryGuardians() {
+        PatientForm adult = TestPatients.adult();
+        PatientId grownUp = new PatientId(java.util.UUID.fromString(registered(adult)));
+        PatientForm child = TestPatients.child();
+        PatientId young = new PatientId(java.util.UUID.fromString(registered(child)));
+
+        // stored as E.164
+        assertThat(registry.mobile(grownUp)).contains("+966" + adult.mobile().substring(1));
+        assertThat(registry.mobile(young))
+                .contains("+966" + child.guardians().get(0).phone().substring(1));
+        // the same number the messages use
+        assertThat(registry.mobile(young)).isEqualTo(registry.contact(young).map(PatientContact::mobile));
+        assertThat(registry.mobile(new PatientId(java.util.UUID.randomUUID()))).isEmpty();
     }
 
     @Test

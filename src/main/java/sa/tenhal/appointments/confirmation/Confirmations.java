@@ -138,6 +138,19 @@ public class Confirmations {
         return tokens.confirmationOf(token).flatMap(confirmations::findById).map(c -> c.details(time.now()));
     }
 
+    /**
+     * What a message asking to confirm says about the visit, while the request can still be answered: empty once it
+     * was answered or ended (a request is valid only while it is its appointment's latest).
+     */
+    @Transactional(readOnly = true)
+    public Optional<VisitFacts> openVisit(UUID confirmationId) {
+        AppointmentConfirmation c = load(confirmationId);
+        if (!c.isValid(time.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(visits.of(scheduling.get(new AppointmentId(c.appointmentId()))));
+    }
+
     /** What the link's page shows about the visit. */
     @Transactional(readOnly = true)
     public VisitFacts visit(UUID confirmationId) {
@@ -418,10 +431,7 @@ public class Confirmations {
         if (a.status() != AppointmentStatus.BOOKED || !a.startsAt().isAfter(now)) {
             return;
         }
-        // requested before the first save, so that it is one insert
-        AppointmentConfirmation c = new AppointmentConfirmation(a, properties.validity(), now);
-        c.requested(mobileOf(c), now);
-        confirmations.save(c);
+        request(a, now);
     }
 
     /** A moved appointment: the old request (and its links) ends, a new one is sent for the new time. */
@@ -439,6 +449,11 @@ public class Confirmations {
         if (!AppointmentStatus.UPCOMING.contains(a.status()) || !a.startsAt().isAfter(now)) {
             return;
         }
+        request(a, now);
+    }
+
+    /** A new request for the appointment, sent at once; requested before its first save, so that it is one insert. */
+    private void request(AppointmentDetails a, Instant now) {
         AppointmentConfirmation c = new AppointmentConfirmation(a, properties.validity(), now);
         c.requested(mobileOf(c), now);
         confirmations.save(c);
@@ -471,7 +486,7 @@ public class Confirmations {
     }
 
     private String mobileOf(AppointmentConfirmation c) {
-        return patients.contact(c.patientId()).map(contact -> contact.mobile()).orElse(null);
+        return patients.mobile(c.patientId()).orElse(null);
     }
 
     private AppointmentConfirmation byTokenOrThrow(String token) {
