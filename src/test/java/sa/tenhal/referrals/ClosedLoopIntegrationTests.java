@@ -105,6 +105,19 @@ class ClosedLoopIntegrationTests {
         clock.reset();
     }
 
+    /** A referral from the speech clinic to OT, by no one provider in particular. */
+    ReferralDetails fromSpeechToOt(PatientDetails patient, String reason, Urgency urgency) {
+        return referrals.create(new ReferralForm(
+                patient.id().value(),
+                centre.speech().id().value(),
+                null,
+                centre.ot().id().value(),
+                null,
+                reason,
+                urgency,
+                null));
+    }
+
     @Test
     void acceptingBooksTheFirstVisitWhoseCompletionCompletesTheReferral() {
         PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
@@ -136,15 +149,7 @@ class ClosedLoopIntegrationTests {
         PatientDetails someoneElse = patients.register(TestPatientForms.adult(), true, "RYD");
         scheduling.book(new Booking(someoneElse.id(), otAssessment, otProvider.id(), null, nextSunday(11), null, null));
         PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
-        ReferralDetails referral = referrals.create(new ReferralForm(
-                child.id().value(),
-                centre.speech().id().value(),
-                null,
-                centre.ot().id().value(),
-                null,
-                "Handwriting",
-                Urgency.ROUTINE,
-                null));
+        ReferralDetails referral = fromSpeechToOt(child, "Handwriting", Urgency.ROUTINE);
 
         assertThatThrownBy(() -> referrals.accept(
                         referral.id(),
@@ -158,15 +163,7 @@ class ClosedLoopIntegrationTests {
     @Test
     void theFirstAppointmentBookedLaterIsLinkedAndACancelledOneMakesRoomForTheNext() {
         PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
-        ReferralDetails referral = referrals.create(new ReferralForm(
-                child.id().value(),
-                centre.speech().id().value(),
-                null,
-                centre.ot().id().value(),
-                null,
-                "Sensory",
-                Urgency.URGENT,
-                null));
+        ReferralDetails referral = fromSpeechToOt(child, "Sensory", Urgency.URGENT);
         referrals.accept(referral.id());
 
         AppointmentDetails booked = scheduling.book(
@@ -222,15 +219,7 @@ class ClosedLoopIntegrationTests {
         schedules.addClosure(null, thursday.plusDays(3), thursday.plusDays(5), "Eid al-Fitr");
         clock.set(thursday.atTime(14, 0).atZone(RIYADH).toInstant());
         PatientDetails adult = patients.register(TestPatientForms.adult(), true, "RYD");
-        ReferralDetails referral = referrals.create(new ReferralForm(
-                adult.id().value(),
-                centre.speech().id().value(),
-                null,
-                centre.ot().id().value(),
-                null,
-                "Urgent",
-                Urgency.URGENT,
-                null));
+        ReferralDetails referral = fromSpeechToOt(adult, "Urgent", Urgency.URGENT);
         assertThat(referral.respondBy())
                 .isEqualTo(thursday.plusDays(7).atStartOfDay(RIYADH).toInstant());
     }
