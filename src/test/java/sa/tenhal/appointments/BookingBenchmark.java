@@ -39,6 +39,8 @@ public final class BookingBenchmark {
     // HikariCP's advice, about 2 x cores + 2: on 2 cores 6 connections book twice as fast as 32 (bench/RESULTS.md)
     static final int POOL = Integer.getInteger("pool", 6);
     static final int SCALE = Integer.getInteger("scale", 32);
+    // Tomcat's request threads
+    static final int HTTP_THREADS = Integer.getInteger("http", 64);
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
     static final int SLOTS_PER_DAY = 32; // 06:00-22:00, 30 minutes each, as in bench/booking.lua
 
@@ -60,7 +62,7 @@ public final class BookingBenchmark {
             throw new IllegalArgumentException("clients must be a multiple of threads");
         }
         BenchCentre centre = new BenchCentre(
-                "--spring.datasource.hikari.maximum-pool-size=" + POOL, "--server.tomcat.threads.max=64");
+                "--spring.datasource.hikari.maximum-pool-size=" + POOL, "--server.tomcat.threads.max=" + HTTP_THREADS);
         try {
             ClinicId clinic = centre.clinic("SLP");
             ServiceId service = centre.service(clinic, 30, 0, null);

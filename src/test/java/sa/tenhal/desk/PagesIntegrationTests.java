@@ -56,6 +56,22 @@ class PagesIntegrationTests {
     }
 
     @Test
+    void everyPageLinksToItselfInTheOtherLanguageKeepingItsQuery() {
+        var nurse = staff.as(Role.NURSE);
+        MvcTestResult signedIn = mvc.post()
+                .uri("/login")
+                .param("username", nurse.username())
+                .param("password", StaffFixtures.PASSWORD)
+                .with(csrf())
+                .exchange();
+        Cookie session = signedIn.getResponse().getCookie("TENHAL_SESSION");
+        MvcTestResult page =
+                mvc.get().uri("/patients?q=sara&lang=en").cookie(session).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(Bodies.text(page)).contains("/patients?q=sara&amp;lang=ar");
+    }
+
+    @Test
     void signInWithoutTheCsrfTokenIsRefused() {
         var nurse = staff.as(Role.NURSE);
         assertThat(mvc.post()

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import sa.tenhal.appointments.Waitlist;
 import sa.tenhal.clinics.ClinicCatalog;
 
@@ -46,17 +45,6 @@ class WaitlistClaimPage {
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         model.addAttribute("centre", centre());
-        model.addAttribute(
-                "otherLanguageUrl",
-                ServletUriComponentsBuilder.fromCurrentRequest()
-                        .replaceQueryParam(
-                                "lang",
-                                org.springframework.context.i18n.LocaleContextHolder.getLocale()
-                                                .getLanguage()
-                                                .equals("ar")
-                                        ? "en"
-                                        : "ar")
-                        .toUriString());
         if (offer.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("state", "UNKNOWN");

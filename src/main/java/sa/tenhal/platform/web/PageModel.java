@@ -1,21 +1,22 @@
 package sa.tenhal.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import sa.tenhal.platform.ClinicTime;
 
 /**
  * What every page's layout needs: the current path (to mark the navigation), this page in the other language, and
- * the clinic's time zone.
+ * the clinic's time zone (pages show every instant as the clinic's wall-clock time). Added when a page is about to be
+ * rendered, so that API answers and redirects, which render no page, do not work these out.
  */
-@ControllerAdvice(annotations = Controller.class)
-class PageModel {
+@Component
+class PageModel implements HandlerInterceptor {
 
     private final ClinicTime time;
 
@@ -23,19 +24,24 @@ class PageModel {
         this.time = time;
     }
 
-    /** The clinic's time zone: pages show every instant as the clinic's wall-clock time. */
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return time.zone();
+    @Override
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+        if (page == null || rendersNoPage(page.getViewName())) {
+            return;
+        }
+        page.addObject("zone", time.zone());
+        page.addObject(
+                "currentPath",
+                request.getRequestURI().substring(request.getContextPath().length()));
+        page.addObject("otherLanguageUrl", otherLanguageUrl(request));
     }
 
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    private static boolean rendersNoPage(String viewName) {
+        return viewName != null && (viewName.startsWith("redirect:") || viewName.startsWith("forward:"));
     }
 
-    @ModelAttribute("otherLanguageUrl")
-    String otherLanguageUrl(HttpServletRequest request) {
+    private static String otherLanguageUrl(HttpServletRequest request) {
         Locale current = LocaleContextHolder.getLocale();
         String other = "ar".equals(current.getLanguage()) ? "en" : "ar";
         return ServletUriComponentsBuilder.fromRequest(request)

@@ -20,6 +20,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Language.AR.locale(), Locale.ENGLISH);
 
+    private final PageModel pageModel;
+
+    WebConfiguration(PageModel pageModel) {
+        this.pageModel = pageModel;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("tenhal-lang") {
@@ -46,5 +52,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(pageModel);
     }
 }
