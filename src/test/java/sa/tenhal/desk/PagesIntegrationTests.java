@@ -1,7 +1,6 @@
 package sa.tenhal.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import sa.tenhal.Bodies;
+import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.identity.Role;
@@ -41,13 +41,7 @@ class PagesIntegrationTests {
     void pagesNeedASignInAndTheHomePageGreetsByName() {
         assertThat(mvc.get().uri("/")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
         var nurse = staff.as(Role.NURSE);
-        MvcTestResult signedIn = mvc.post()
-                .uri("/login")
-                .param("username", nurse.username())
-                .param("password", StaffFixtures.PASSWORD)
-                .with(csrf())
-                .exchange();
-        Cookie session = signedIn.getResponse().getCookie("TENHAL_SESSION");
+        Cookie session = Pages.signIn(mvc, nurse);
         MvcTestResult home = mvc.get().uri("/").cookie(session).exchange();
         assertThat(home).hasStatusOk();
         assertThat(Bodies.text(home)).contains("Test [NURSE]", "Nurse");
@@ -58,13 +52,7 @@ class PagesIntegrationTests {
     @Test
     void everyPageLinksToItselfInTheOtherLanguageKeepingItsQuery() {
         var nurse = staff.as(Role.NURSE);
-        MvcTestResult signedIn = mvc.post()
-                .uri("/login")
-                .param("username", nurse.username())
-                .param("password", StaffFixtures.PASSWORD)
-                .with(csrf())
-                .exchange();
-        Cookie session = signedIn.getResponse().getCookie("TENHAL_SESSION");
+        Cookie session = Pages.signIn(mvc, nurse);
         MvcTestResult page =
                 mvc.get().uri("/patients?q=sara&lang=en").cookie(session).exchange();
         assertThat(page).hasStatusOk();
@@ -84,15 +72,9 @@ class PagesIntegrationTests {
     @Test
     void anUnknownPageShowsTheErrorPageNotJson() {
         var nurse = staff.as(Role.NURSE);
-        MvcTestResult signedIn = mvc.post()
-                .uri("/login")
-                .param("username", nurse.username())
-                .param("password", StaffFixtures.PASSWORD)
-                .with(csrf())
-                .exchange();
         MvcTestResult missing = mvc.get()
                 .uri("/no-such-page")
-                .cookie(signedIn.getResponse().getCookie("TENHAL_SESSION"))
+                .cookie(Pages.signIn(mvc, nurse))
                 .header(HttpHeaders.ACCEPT, "text/html")
                 .exchange();
         assertThat(missing).hasStatus(404);
