@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -159,17 +160,17 @@ public class Availability {
         return out;
     }
 
-    /** Every appointment a placement would overlap (the provider's, the room's, the patient's). */
     /** See {@link Occupancy#lock}. */
-    void lock(java.util.Collection<UUID> ids) {
+    void lock(Collection<UUID> ids) {
         occupancy.lock(ids);
     }
 
     /** See {@link Occupancy#tryLock}. */
-    boolean tryLock(java.util.Collection<UUID> ids) {
+    boolean tryLock(Collection<UUID> ids) {
         return occupancy.tryLock(ids);
     }
 
+    /** Every appointment a placement would overlap (the provider's, the room's, the patient's). */
     List<Conflict> conflicts(Placement placement, PatientId patient, UUID self) {
         return occupancy.conflicts(placement, patient.value(), self);
     }

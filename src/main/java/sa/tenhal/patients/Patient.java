@@ -288,36 +288,6 @@ class Patient extends AbstractAggregateRoot<Patient> {
         return birthDate;
     }
 
-    /**
-     * How to reach the patient: their own mobile, or else their primary guardian's. Reads the guardians only when
-     * needed and never the coverages, since every message sent looks this up.
-     */
-    PatientContact contact() {
-        String reach = mobile;
-        boolean viaGuardian = false;
-        if (reach == null) {
-            reach = guardians.stream()
-                    .filter(Guardian::primaryContact)
-                    .map(Guardian::phone)
-                    .findFirst()
-                    .orElse(null);
-            viaGuardian = reach != null;
-        }
-        String given = preferredLanguage == Language.AR
-                ? firstNonNull(givenNameAr, givenNameEn)
-                : firstNonNull(givenNameEn, givenNameAr);
-        return new PatientContact(
-                id(),
-                given,
-                preferredLanguage,
-                reach,
-                email,
-                Set.copyOf(channels),
-                viaGuardian,
-                firstNonNull(givenNameEn, givenNameAr),
-                firstNonNull(givenNameAr, givenNameEn));
-    }
-
     PatientDetails details() {
         return new PatientDetails(
                 id(),

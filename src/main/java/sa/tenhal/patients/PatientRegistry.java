@@ -29,6 +29,7 @@ import sa.tenhal.platform.Versions;
 public class PatientRegistry {
 
     private final Patients patients;
+    private final PatientFacts facts;
     private final PatientRules rules;
     private final PatientSearch search;
     private final PatientFiles files;
@@ -39,6 +40,7 @@ public class PatientRegistry {
 
     PatientRegistry(
             Patients patients,
+            PatientFacts facts,
             PatientRules rules,
             PatientSearch search,
             PatientFiles files,
@@ -47,6 +49,7 @@ public class PatientRegistry {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.patients = patients;
+        this.facts = facts;
         this.rules = rules;
         this.search = search;
         this.files = files;
@@ -174,13 +177,13 @@ public class PatientRegistry {
     /** A patient's status; empty if there is no such patient. */
     @Transactional(readOnly = true)
     public Optional<PatientStatus> status(PatientId id) {
-        return patients.statusOf(id.value());
+        return facts.status(id.value());
     }
 
     /** How to reach a patient for notifications; empty if they cannot be found. */
     @Transactional(readOnly = true)
     public Optional<PatientContact> contact(PatientId id) {
-        return patients.findById(id.value()).map(Patient::contact);
+        return facts.contact(id.value());
     }
 
     /**
@@ -189,7 +192,7 @@ public class PatientRegistry {
      */
     @Transactional(readOnly = true)
     public Optional<String> mobile(PatientId id) {
-        return patients.mobileOf(id.value());
+        return facts.mobile(id.value());
     }
 
     @Transactional(readOnly = true)

@@ -36,15 +36,4 @@ interface Patients extends JpaRepository<Patient, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Patient p where p.id = :id")
     Optional<Patient> findForUpdate(UUID id);
-
-    /** A patient's status alone, without loading the record (a booking needs no more). */
-    @Query("select p.status from Patient p where p.id = :id")
-    java.util.Optional<PatientStatus> statusOf(UUID id);
-
-    /** As {@link Patient#contact()}'s mobile: the patient's own, else the first primary guardian's; one query. */
-    @Query(
-            value = "select coalesce(p.mobile, (select g.phone from patient_guardian g where g.patient_id = p.id"
-                    + " and g.primary_contact order by g.position limit 1)) from patient p where p.id = :id",
-            nativeQuery = true)
-    java.util.Optional<String> mobileOf(UUID id);
 }

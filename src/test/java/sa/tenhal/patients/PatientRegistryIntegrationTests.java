@@ -18,6 +18,7 @@ import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.identity.Role;
+import sa.tenhal.shared.Language;
 
 @TenhalIntegrationTest
 class PatientRegistryIntegrationTests {
@@ -159,6 +160,37 @@ class PatientRegistryIntegrationTests {
         // the same number the messages use
         assertThat(registry.mobile(young)).isEqualTo(registry.contact(young).map(PatientContact::mobile));
         assertThat(registry.mobile(new PatientId(java.util.UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void messagesReachAPatientInTheirLanguageByTheChannelsTheyAgreedTo() {
+        // Arabic preferred but only an English name: the greeting falls back to it
+        PatientForm adult = TestPatients.adult();
+        PatientId grownUp = new PatientId(java.util.UUID.fromString(registered(adult)));
+        assertThat(registry.contact(grownUp)).hasValueSatisfying(c -> {
+            assertThat(c.patientId()).isEqualTo(grownUp);
+            assertThat(c.language()).isEqualTo(Language.AR);
+            assertThat(c.givenName()).isEqualTo("Test");
+            assertThat(c.givenNameEn()).isEqualTo("Test");
+            assertThat(c.givenNameAr()).isEqualTo("Test");
+            assertThat(c.mobile()).isEqualTo("+966" + adult.mobile().substring(1));
+            assertThat(c.viaGuardian()).isFalse();
+            assertThat(c.email()).isNull();
+            assertThat(c.channels()).containsExactly(ContactChannel.SMS);
+        });
+
+        PatientForm child = TestPatients.child();
+        PatientId young = new PatientId(java.util.UUID.fromString(registered(child)));
+        assertThat(registry.contact(young)).hasValueSatisfying(c -> {
+            assertThat(c.givenName()).isEqualTo("ليان");
+            assertThat(c.givenNameEn()).isEqualTo("Layan");
+            assertThat(c.mobile())
+                    .isEqualTo("+966" + child.guardians().get(0).phone().substring(1));
+            assertThat(c.viaGuardian()).isTrue();
+            assertThat(c.channels()).containsExactly(ContactChannel.WHATSAPP);
+        });
+
+        assertThat(registry.contact(new PatientId(java.util.UUID.randomUUID()))).isEmpty();
     }
 
     @Test
