@@ -260,7 +260,7 @@ class Patient extends AbstractAggregateRoot<Patient> {
         }
     }
 
-    private static String firstNonNull(String a, String b) {
+    static String firstNonNull(String a, String b) {
         return a != null ? a : b;
     }
 

@@ -34,12 +34,12 @@ class PatientFacts {
                 .optional();
     }
 
+    /** Empty when there is no such patient, and when there is no number to reach them at (a NULL reads as empty). */
     Optional<String> mobile(UUID patient) {
         return jdbc.sql("select " + REACH + " from patient p where p.id = :id")
                 .param("id", patient)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                .optional()
-                .flatMap(reach -> reach);
+                .query(String.class)
+                .optional();
     }
 
     Optional<PatientContact> contact(UUID patient) {
@@ -53,19 +53,17 @@ class PatientFacts {
                     String reach = rs.getString(7);
                     return new PatientContact(
                             new PatientId(patient),
-                            language == Language.AR ? firstNonNull(givenAr, givenEn) : firstNonNull(givenEn, givenAr),
+                            language == Language.AR
+                                    ? Patient.firstNonNull(givenAr, givenEn)
+                                    : Patient.firstNonNull(givenEn, givenAr),
                             language,
                             reach,
                             rs.getString(5),
                             Set.copyOf(CHANNELS.convertToEntityAttribute(rs.getString(6))),
                             rs.getString(4) == null && reach != null,
-                            firstNonNull(givenEn, givenAr),
-                            firstNonNull(givenAr, givenEn));
+                            Patient.firstNonNull(givenEn, givenAr),
+                            Patient.firstNonNull(givenAr, givenEn));
                 })
                 .optional();
-    }
-
-    private static String firstNonNull(String first, String second) {
-        return first != null ? first : second;
     }
 }

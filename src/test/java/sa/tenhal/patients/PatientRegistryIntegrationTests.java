@@ -160,6 +160,12 @@ class PatientRegistryIntegrationTests {
         // the same number the messages use
         assertThat(registry.mobile(young)).isEqualTo(registry.contact(young).map(PatientContact::mobile));
         assertThat(registry.mobile(new PatientId(java.util.UUID.randomUUID()))).isEmpty();
+        // registration always leaves a number; a record written otherwise (an import) may have none
+        PatientId unreachable = new PatientId(java.util.UUID.fromString(registered(TestPatients.adult())));
+        jdbc.sql("update patient set mobile = null where id = :id")
+                .param("id", unreachable.value())
+                .update();
+        assertThat(registry.mobile(unreachable)).isEmpty();
     }
 
     @Test
