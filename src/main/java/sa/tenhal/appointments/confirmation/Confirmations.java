@@ -148,13 +148,17 @@ public class Confirmations {
         if (!c.isValid(time.now())) {
             return Optional.empty();
         }
-        return Optional.of(visits.of(scheduling.get(new AppointmentId(c.appointmentId()))));
+        return Optional.of(visitOf(c));
     }
 
     /** What the link's page shows about the visit. */
     @Transactional(readOnly = true)
     public VisitFacts visit(UUID confirmationId) {
-        return visits.of(scheduling.get(new AppointmentId(load(confirmationId).appointmentId())));
+        return visitOf(load(confirmationId));
+    }
+
+    private VisitFacts visitOf(AppointmentConfirmation c) {
+        return visits.of(scheduling.get(new AppointmentId(c.appointmentId())));
     }
 
     /** The seed's confirm_appointment by link: the request and the appointment are confirmed. */
