@@ -26,7 +26,9 @@ import sa.tenhal.clinics.ServiceId;
  * {@code mvn -Pbench -Dbench=sa.tenhal.appointments.BookingBenchmark test-compile exec:java}
  * ({@code -Dclients=32 -Dthreads=2 -Dseconds=20 -Dwarmup=60 -Dpool=6 -Dscale=32}). After each run it waits until the
  * work the bookings set off after their commits (confirmation messages, the referral check) is done, and reports that
- * time too.
+ * time too. For each run and for pgbench it also reports the machine's CPU per request or transaction
+ * ({@link MachineCpu}): on a shared machine whose speed moves between runs, that compares the two by the work each asks
+ * for.
  */
 public final class BookingBenchmark {
 
@@ -55,7 +57,17 @@ public final class BookingBenchmark {
             double p95,
             double p99,
             double max,
-            double drainSeconds) {}
+            double drainSeconds,
+            double cpuMillis) {
+
+        /** The machine's CPU per request, the work set off after the commits included. */
+        double cpuPerRequest() {
+            return cpuMillis / requests;
+        }
+    }
+
+    /** pgbench's result: transactions per second and the machine's CPU per transaction. */
+    record Pgbench(double tps, double cpuPerTransaction) {}
 
     public static void main(String[] args) throws Exception {
         if (CLIENTS % THREADS != 0) {
@@ -91,9 +103,10 @@ public final class BookingBenchmark {
             long contestedSlots = centre.jdbc.queryForObject(
                     "select count(*) from appointment where provider_id = ?", Long.class, contested.value());
 
-            double pgbenchTps = Boolean.parseBoolean(System.getProperty("pgbench", "true"))
+            Pgbench pgbench = Boolean.parseBoolean(System.getProperty("pgbench", "true"))
                     ? pgbench(centre.jdbcUrl, centre.jdbc)
-                    : Double.NaN;
+                    : new Pgbench(Double.NaN, Double.NaN);
+            double pgbenchTps = pgbench.tps();
 
             StringBuilder out = new StringBuilder();
             out.append(String.format(
@@ -108,12 +121,13 @@ public final class BookingBenchmark {
                     SECONDS,
                     SCALE));
             out.append("| run | requests/s | booked/s | 201 | 409 | other | p50 ms | p95 ms | p99 ms | ratio to pgbench"
-                    + " | then until the work set off was done | requests/s counting that time |\n");
-            out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + " | then until the work set off was done | requests/s counting that time"
+                    + " | CPU ms per request (machine, the work set off included) |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Run r : List.of(free, conflicting)) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.0f | %.0f | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f s | %.0f |%n",
+                        "| %s | %.0f | %.0f | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f s | %.0f | %.2f |%n",
                         r.name(),
                         r.requests() / r.seconds(),
                         r.booked() / r.seconds(),
@@ -125,9 +139,14 @@ public final class BookingBenchmark {
                         r.p99(),
                         (r.requests() / r.seconds()) / pgbenchTps,
                         r.drainSeconds(),
-                        r.requests() / (r.seconds() + r.drainSeconds())));
+                        r.requests() / (r.seconds() + r.drainSeconds()),
+                        r.cpuPerRequest()));
             }
-            out.append(String.format(Locale.ROOT, "| pgbench | %.0f tps | | | | | | | | 1.00 | | |%n%n", pgbenchTps));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| pgbench | %.0f tps | | | | | | | | 1.00 | | | %.2f per transaction |%n%n",
+                    pgbenchTps,
+                    pgbench.cpuPerTransaction()));
             out.append(String.format(
                     Locale.ROOT,
                     "Double bookings found afterwards (provider, room or patient overlaps among active appointments): %d."
@@ -173,6 +192,7 @@ public final class BookingBenchmark {
     /** wrk for {@code seconds} with {@code CLIENTS} connections; then waits until the work set off is done. */
     static Run run(BenchCentre centre, String name, String mode, int seconds, long firstSlot, Path data)
             throws Exception {
+        double cpuBefore = MachineCpu.busyMillis();
         String output = exec(List.of(
                 "wrk",
                 "-t" + THREADS,
@@ -198,6 +218,7 @@ public final class BookingBenchmark {
             Thread.sleep(50);
         }
         double drain = (System.nanoTime() - drainStart) / 1e9;
+        double cpu = MachineCpu.busyMillis() - cpuBefore;
         Run run = new Run(
                 name,
                 Long.parseLong(m.group(1)),
@@ -209,11 +230,12 @@ public final class BookingBenchmark {
                 Double.parseDouble(m.group(7)),
                 Double.parseDouble(m.group(8)),
                 Double.parseDouble(m.group(9)),
-                drain);
+                drain,
+                cpu);
         System.out.printf(
                 Locale.ROOT,
                 "%s: %d requests in %.1f s (%d created, %d conflicts, %d other; p99 %.1f ms, max %.1f ms), then %.1f s"
-                        + " until the work they set off was done%n",
+                        + " until the work they set off was done; %.2f ms of the machine's CPU per request%n",
                 name,
                 run.requests(),
                 run.seconds(),
@@ -222,12 +244,13 @@ public final class BookingBenchmark {
                 run.other(),
                 run.p99(),
                 run.max(),
-                drain);
+                drain,
+                run.cpuPerRequest());
         return run;
     }
 
     /** pgbench TPC-B-like at the same number of clients, on a database of its own in the same server. */
-    static double pgbench(String jdbcUrl, org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
+    static Pgbench pgbench(String jdbcUrl, org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
         Matcher m = Pattern.compile("//([^:/]+):(\\d+)/").matcher(jdbcUrl);
         if (!m.find()) {
             throw new IllegalStateException("no host and port in " + jdbcUrl);
@@ -249,6 +272,7 @@ public final class BookingBenchmark {
                 "-U",
                 "postgres",
                 "pgbench"));
+        double cpuBefore = MachineCpu.busyMillis();
         String output = exec(List.of(
                 "pgbench",
                 "-c",
@@ -264,12 +288,15 @@ public final class BookingBenchmark {
                 "-U",
                 "postgres",
                 "pgbench"));
+        double cpu = MachineCpu.busyMillis() - cpuBefore;
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        if (!tps.find()) {
+        Matcher done =
+                Pattern.compile("transactions actually processed: (\\d+)").matcher(output);
+        if (!tps.find() || !done.find()) {
             throw new IllegalStateException("no tps in pgbench's output:\n" + output);
         }
         System.out.println(output);
-        return Double.parseDouble(tps.group(1));
+        return new Pgbench(Double.parseDouble(tps.group(1)), cpu / Long.parseLong(done.group(1)));
     }
 
     static String exec(List<String> command) throws Exception {
