@@ -106,7 +106,6 @@ public final class BookingBenchmark {
             Pgbench pgbench = Boolean.parseBoolean(System.getProperty("pgbench", "true"))
                     ? pgbench(centre.jdbcUrl, centre.jdbc)
                     : new Pgbench(Double.NaN, Double.NaN);
-            double pgbenchTps = pgbench.tps();
 
             StringBuilder out = new StringBuilder();
             out.append(String.format(
@@ -137,7 +136,7 @@ public final class BookingBenchmark {
                         r.p50(),
                         r.p95(),
                         r.p99(),
-                        (r.requests() / r.seconds()) / pgbenchTps,
+                        (r.requests() / r.seconds()) / pgbench.tps(),
                         r.drainSeconds(),
                         r.requests() / (r.seconds() + r.drainSeconds()),
                         r.cpuPerRequest()));
@@ -145,7 +144,7 @@ public final class BookingBenchmark {
             out.append(String.format(
                     Locale.ROOT,
                     "| pgbench | %.0f tps | | | | | | | | 1.00 | | | %.2f per transaction |%n%n",
-                    pgbenchTps,
+                    pgbench.tps(),
                     pgbench.cpuPerTransaction()));
             out.append(String.format(
                     Locale.ROOT,
@@ -293,7 +292,7 @@ public final class BookingBenchmark {
         Matcher done =
                 Pattern.compile("transactions actually processed: (\\d+)").matcher(output);
         if (!tps.find() || !done.find()) {
-            throw new IllegalStateException("no tps in pgbench's output:\n" + output);
+            throw new IllegalStateException("no tps or transaction count in pgbench's output:\n" + output);
         }
         System.out.println(output);
         return new Pgbench(Double.parseDouble(tps.group(1)), cpu / Long.parseLong(done.group(1)));
