@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.ServiceId;
@@ -20,9 +22,10 @@ import sa.tenhal.clinics.ServiceId;
  * Booking throughput over HTTP at 32 concurrent clients, on free slots (each client books its own provider's next
  * slots) and on conflicting ones (all clients race for the same slots: one wins each, the others get 409 with the
  * conflict listed), compared with pgbench's TPC-B-like transactions per second at the same number of clients on the same
- * PostgreSQL, in the same run; then double bookings are counted by query. The load comes from {@code wrk} running
- * {@code bench/booking.lua} (Debian package {@code wrk}): a small C client, so that the two cores go to Tenhal and
- * PostgreSQL rather than to a Java HTTP client. Not a test: run it with
+ * PostgreSQL, in the same run, and with a booking's own SQL replayed by pgbench with no Tenhal in between
+ * ({@code bench/booking-sql.pgbench}: what PostgreSQL alone allows); then double bookings are counted by query. The
+ * load comes from {@code wrk} running {@code bench/booking.lua} (Debian package {@code wrk}): a small C client, so that
+ * the two cores go to Tenhal and PostgreSQL rather than to a Java HTTP client. Not a test: run it with
  * {@code mvn -Pbench -Dbench=sa.tenhal.appointments.BookingBenchmark test-compile exec:java}
  * ({@code -Dclients=32 -Dthreads=2 -Dseconds=20 -Dwarmup=60 -Dpool=6 -Dscale=32}). After each run it waits until the
  * work the bookings set off after their commits (confirmation messages, the referral check) is done, and reports that
@@ -66,8 +69,10 @@ public final class BookingBenchmark {
         }
     }
 
-    /** pgbench's result: transactions per second and the machine's CPU per transaction. */
-    record Pgbench(double tps, double cpuPerTransaction) {}
+    /** pgbench's result: transactions per second, the machine's CPU per transaction, the mean latency. */
+    record Pgbench(double tps, double cpuPerTransaction, double latencyMillis) {
+        static final Pgbench NONE = new Pgbench(Double.NaN, Double.NaN, Double.NaN);
+    }
 
     public static void main(String[] args) throws Exception {
         if (CLIENTS % THREADS != 0) {
@@ -103,9 +108,10 @@ public final class BookingBenchmark {
             long contestedSlots = centre.jdbc.queryForObject(
                     "select count(*) from appointment where provider_id = ?", Long.class, contested.value());
 
-            Pgbench pgbench = Boolean.parseBoolean(System.getProperty("pgbench", "true"))
-                    ? pgbench(centre.jdbcUrl, centre.jdbc)
-                    : new Pgbench(Double.NaN, Double.NaN);
+            boolean compare = Boolean.parseBoolean(System.getProperty("pgbench", "true"));
+            Server server = Server.of(centre.jdbcUrl);
+            Pgbench pgbench = compare ? pgbench(server, centre.jdbc) : Pgbench.NONE;
+            Pgbench sql = compare ? bookingSql(server, centre.jdbc, providers, patients) : Pgbench.NONE;
 
             StringBuilder out = new StringBuilder();
             out.append(String.format(
@@ -143,9 +149,23 @@ public final class BookingBenchmark {
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "| pgbench | %.0f tps | | | | | | | | 1.00 | | | %.2f per transaction |%n%n",
+                    "| pgbench | %.0f tps | | | | | | | | 1.00 | | | %.2f per transaction |%n",
                     pgbench.tps(),
                     pgbench.cpuPerTransaction()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| a booking's SQL alone, from pgbench | %.0f tps | %.0f | | | | | | | %.2f | | | %.2f per booking |%n%n",
+                    sql.tps(),
+                    sql.tps(),
+                    sql.tps() / pgbench.tps(),
+                    sql.cpuPerTransaction()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "The last row is bench/booking-sql.pgbench: the statements of one booked slot and of the work it"
+                            + " sets off, as Tenhal sends them, replayed by pgbench (-M prepared, same clients) with no"
+                            + " Tenhal in between; its mean latency %.1f ms (TPC-B's %.1f ms).%n",
+                    sql.latencyMillis(),
+                    pgbench.latencyMillis()));
             out.append(String.format(
                     Locale.ROOT,
                     "Double bookings found afterwards (provider, room or patient overlaps among active appointments): %d."
@@ -248,14 +268,40 @@ public final class BookingBenchmark {
         return run;
     }
 
-    /** pgbench TPC-B-like at the same number of clients, on a database of its own in the same server. */
-    static Pgbench pgbench(String jdbcUrl, org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
-        Matcher m = Pattern.compile("//([^:/]+):(\\d+)/").matcher(jdbcUrl);
-        if (!m.find()) {
-            throw new IllegalStateException("no host and port in " + jdbcUrl);
+    /** Where pgbench reaches Tenhal's PostgreSQL, from the JDBC URL: host, port, database. */
+    record Server(String host, String port, String database) {
+        static Server of(String jdbcUrl) {
+            Matcher m = Pattern.compile("//([^:/]+):(\\d+)/([^?]+)").matcher(jdbcUrl);
+            if (!m.find()) {
+                throw new IllegalStateException("no host, port and database in " + jdbcUrl);
+            }
+            return new Server(m.group(1), m.group(2), m.group(3));
         }
-        String host = m.group(1);
-        String port = m.group(2);
+
+        /** pgbench with these arguments at {@code CLIENTS} clients for {@code SECONDS}, against {@code database}. */
+        List<String> pgbench(String database, String... arguments) {
+            List<String> command = new ArrayList<>(List.of(
+                    "pgbench",
+                    "-c",
+                    String.valueOf(CLIENTS),
+                    "-j",
+                    "2",
+                    "-T",
+                    String.valueOf(SECONDS),
+                    "-h",
+                    host,
+                    "-p",
+                    port,
+                    "-U",
+                    "postgres"));
+            command.addAll(List.of(arguments));
+            command.add(database);
+            return command;
+        }
+    }
+
+    /** pgbench TPC-B-like at the same number of clients, on a database of its own in the same server. */
+    static Pgbench pgbench(Server server, JdbcTemplate jdbc) throws Exception {
         jdbc.execute("drop database if exists pgbench");
         jdbc.execute("create database pgbench");
         exec(List.of(
@@ -265,37 +311,77 @@ public final class BookingBenchmark {
                 "-s",
                 String.valueOf(SCALE),
                 "-h",
-                host,
+                server.host(),
                 "-p",
-                port,
+                server.port(),
                 "-U",
                 "postgres",
                 "pgbench"));
+        return measure(server.pgbench("pgbench"));
+    }
+
+    /**
+     * A booked slot's SQL as Tenhal sends it ({@code bench/booking-sql.pgbench}), replayed by pgbench on Tenhal's own
+     * database with no Tenhal in between: the most any implementation with these statements could book on this
+     * machine, and so the part of the target that is PostgreSQL's.
+     */
+    static Pgbench bookingSql(Server server, JdbcTemplate jdbc, List<ProviderId> providers, List<UUID> patients)
+            throws Exception {
+        jdbc.execute("create table bench_patient (n int primary key, id uuid not null)");
+        jdbc.execute("create table bench_provider (n int primary key, id uuid not null)");
+        jdbc.execute("create sequence bench_slot");
+        List<Object[]> numbered = new ArrayList<>();
+        for (int i = 0; i < patients.size(); i++) {
+            numbered.add(new Object[] {i + 1, patients.get(i)});
+        }
+        jdbc.batchUpdate("insert into bench_patient values (?, ?)", numbered);
+        numbered.clear();
+        for (int i = 0; i < CLIENTS; i++) {
+            numbered.add(new Object[] {i, providers.get(i).value()});
+        }
+        jdbc.batchUpdate("insert into bench_provider values (?, ?)", numbered);
+        jdbc.execute("analyze bench_patient; analyze bench_provider");
+        var booked = jdbc.queryForMap("select clinic_id, service_id, booked_by from appointment limit 1");
+        try {
+            return measure(server.pgbench(
+                    server.database(),
+                    "-n", // no vacuum of pgbench's own tables: this database has none
+                    "-M",
+                    "prepared",
+                    "-f",
+                    Path.of("bench", "booking-sql.pgbench").toString(),
+                    "-D",
+                    "clinic=" + booked.get("clinic_id"),
+                    "-D",
+                    "service=" + booked.get("service_id"),
+                    "-D",
+                    "booked_by=" + booked.get("booked_by"),
+                    "-D",
+                    "patients=" + patients.size(),
+                    "-D",
+                    "providers=" + CLIENTS));
+        } finally {
+            jdbc.execute("drop table bench_patient; drop table bench_provider; drop sequence bench_slot");
+        }
+    }
+
+    /** Runs pgbench and reads its transactions per second; the machine's CPU per transaction from /proc/stat. */
+    static Pgbench measure(List<String> command) throws Exception {
         double cpuBefore = MachineCpu.busyMillis();
-        String output = exec(List.of(
-                "pgbench",
-                "-c",
-                String.valueOf(CLIENTS),
-                "-j",
-                "2",
-                "-T",
-                String.valueOf(SECONDS),
-                "-h",
-                host,
-                "-p",
-                port,
-                "-U",
-                "postgres",
-                "pgbench"));
+        String output = exec(command);
         double cpu = MachineCpu.busyMillis() - cpuBefore;
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         Matcher done =
                 Pattern.compile("transactions actually processed: (\\d+)").matcher(output);
-        if (!tps.find() || !done.find()) {
-            throw new IllegalStateException("no tps or transaction count in pgbench's output:\n" + output);
+        Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
+        if (!tps.find() || !done.find() || !latency.find()) {
+            throw new IllegalStateException("no tps, transaction count or latency in pgbench's output:\n" + output);
         }
         System.out.println(output);
-        return new Pgbench(Double.parseDouble(tps.group(1)), cpu / Long.parseLong(done.group(1)));
+        return new Pgbench(
+                Double.parseDouble(tps.group(1)),
+                cpu / Long.parseLong(done.group(1)),
+                Double.parseDouble(latency.group(1)));
     }
 
     static String exec(List<String> command) throws Exception {
