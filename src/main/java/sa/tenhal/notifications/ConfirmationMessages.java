@@ -46,7 +46,7 @@ class ConfirmationMessages {
             return; // answered or ended before the message went out
         }
         VisitFacts visit = open.get();
-        recipients.patient(requested.patientId()).ifPresent(to -> {
+        Optional.ofNullable(visit.contact()).map(recipients::patient).ifPresent(to -> {
             Map<String, Object> model = model(visit, to.language());
             model.put(
                     "link",
@@ -69,8 +69,8 @@ class ConfirmationMessages {
         VisitFacts visit = confirmations.visit(declined.confirmationId());
         boolean byText =
                 declined.method() == ConfirmationMethod.SMS || declined.method() == ConfirmationMethod.WHATSAPP;
-        recipients
-                .patient(declined.patientId())
+        Optional.ofNullable(visit.contact())
+                .map(recipients::patient)
                 .ifPresent(to -> messages.send(new Outgoing(
                         DECLINED,
                         "ConfirmationDeclined:" + declined.confirmationId(),

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import sa.tenhal.identity.StaffMember;
 import sa.tenhal.patients.ContactChannel;
+import sa.tenhal.patients.PatientContact;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
 
@@ -24,23 +25,26 @@ class Recipients {
     }
 
     Optional<Recipient> patient(PatientId id) {
-        return patients.contact(id).map(contact -> {
-            Set<Channel> channels = EnumSet.noneOf(Channel.class);
-            for (ContactChannel c : contact.channels()) {
-                channels.add(Channel.valueOf(c.name()));
-            }
-            ContactPreferences.QuietHours quiet = preferences.quietHours(id);
-            return new Recipient(
-                    Recipient.Type.PATIENT,
-                    id.value(),
-                    contact.givenName(),
-                    contact.language(),
-                    contact.email(),
-                    contact.mobile(),
-                    channels,
-                    quiet.start(),
-                    quiet.end());
-        });
+        return patients.contact(id).map(this::patient);
+    }
+
+    /** For a contact the caller has already read. */
+    Recipient patient(PatientContact contact) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (ContactChannel c : contact.channels()) {
+            channels.add(Channel.valueOf(c.name()));
+        }
+        ContactPreferences.QuietHours quiet = preferences.quietHours(contact.patientId());
+        return new Recipient(
+                Recipient.Type.PATIENT,
+                contact.patientId().value(),
+                contact.givenName(),
+                contact.language(),
+                contact.email(),
+                contact.mobile(),
+                channels,
+                quiet.start(),
+                quiet.end());
     }
 
     /** Staff get email and the in-app inbox; no quiet hours for either. */

@@ -4,20 +4,20 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 import sa.tenhal.appointments.AppointmentStatus;
+import sa.tenhal.patients.PatientContact;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.shared.Language;
 
 /**
  * What a patient is told about a visit, in both languages — and nothing clinical (no service, no notes): the
- * patient's first name (in the patient's language, and in each), the clinic, the provider, the local date and time, the centre's address and phone.
+ * patient's first name (in the patient's language, and in each), the clinic, the provider, the local date and time,
+ * the centre's address and phone. With the patient's contact it was read with ({@code null} when the patient is gone),
+ * so that whoever sends the message need not read it again.
  */
 public record VisitFacts(
         UUID appointmentId,
         PatientId patientId,
-        String firstName,
-        String firstNameEn,
-        String firstNameAr,
-        Language language,
+        PatientContact contact,
         AppointmentStatus status,
         Instant startsAt,
         ZonedDateTime localStart,
@@ -30,10 +30,23 @@ public record VisitFacts(
         String address,
         String phone) {
 
+    /** The first name in the patient's own language (the other one when it has none). */
+    public String firstName() {
+        return contact == null ? null : contact.givenName();
+    }
+
     /** The first name as written in that language (the other one when it has none). */
     public String firstName(Language in) {
-        String name = in == Language.AR ? firstNameAr : firstNameEn;
-        return name != null ? name : firstName;
+        if (contact == null) {
+            return null;
+        }
+        String name = in == Language.AR ? contact.givenNameAr() : contact.givenNameEn();
+        return name != null ? name : contact.givenName();
+    }
+
+    /** The patient's language; Arabic when the patient is gone. */
+    public Language language() {
+        return contact == null ? Language.AR : contact.language();
     }
 
     public String clinic(Language in) {

@@ -11,7 +11,6 @@ import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.patients.PatientContact;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.ClinicTime;
-import sa.tenhal.shared.Language;
 
 /** Puts together the {@link VisitFacts} of an appointment. */
 @Component
@@ -41,10 +40,7 @@ class Visits {
         return new VisitFacts(
                 a.id().value(),
                 a.patientId(),
-                contact == null ? null : contact.givenName(),
-                contact == null ? null : contact.givenNameEn(),
-                contact == null ? null : contact.givenNameAr(),
-                contact == null ? Language.AR : contact.language(),
+                contact,
                 a.status(),
                 a.startsAt(),
                 time.local(a.startsAt()),
