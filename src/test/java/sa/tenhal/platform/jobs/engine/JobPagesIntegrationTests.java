@@ -7,10 +7,13 @@ import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -19,6 +22,8 @@ import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.identity.Role;
+import sa.tenhal.platform.jobs.RecurringJob;
+import sa.tenhal.shared.Language;
 
 /**
  * The job pages on the shared test database, where no node runs jobs ({@code tenhal.jobs.execute=false}): schedules
@@ -67,6 +72,18 @@ class JobPagesIntegrationTests {
                 mvc.get().uri("/admin/jobs?lang=ar").cookie(admin).exchange();
         assertThat(Bodies.text(arabic))
                 .contains("dir=\"rtl\"", "جداول المهام", "إعادة محاولة الأحداث التي أخفق مستمعها", "التشغيل التالي");
+    }
+
+    @Test
+    void everyJobIsDescribedInArabicAndEnglish(
+            @Autowired List<RecurringJob> recurring, @Autowired MessageSource messages) {
+        assertThat(recurring).hasSizeGreaterThan(10);
+        for (RecurringJob job : recurring) {
+            String english = messages.getMessage("job." + job.name(), null, null, Locale.ENGLISH);
+            String arabic = messages.getMessage("job." + job.name(), null, null, Language.AR.locale());
+            assertThat(english).as(job.name() + " in English").isNotBlank();
+            assertThat(arabic).as(job.name() + " in Arabic").isNotBlank().containsPattern("[\\u0600-\\u06FF]");
+        }
     }
 
     @Test
