@@ -278,25 +278,20 @@ public final class BookingBenchmark {
             return new Server(m.group(1), m.group(2), m.group(3));
         }
 
-        /** pgbench with these arguments at {@code CLIENTS} clients for {@code SECONDS}, against {@code database}. */
+        /** pgbench with these arguments against {@code database} of this server. */
         List<String> pgbench(String database, String... arguments) {
-            List<String> command = new ArrayList<>(List.of(
-                    "pgbench",
-                    "-c",
-                    String.valueOf(CLIENTS),
-                    "-j",
-                    "2",
-                    "-T",
-                    String.valueOf(SECONDS),
-                    "-h",
-                    host,
-                    "-p",
-                    port,
-                    "-U",
-                    "postgres"));
+            List<String> command = new ArrayList<>(List.of("pgbench", "-h", host, "-p", port, "-U", "postgres"));
             command.addAll(List.of(arguments));
             command.add(database);
             return command;
+        }
+
+        /** A pgbench run at {@code CLIENTS} clients for {@code SECONDS}, with these arguments besides. */
+        List<String> pgbenchRun(String database, String... arguments) {
+            List<String> run =
+                    new ArrayList<>(List.of("-c", String.valueOf(CLIENTS), "-j", "2", "-T", String.valueOf(SECONDS)));
+            run.addAll(List.of(arguments));
+            return pgbench(database, run.toArray(String[]::new));
         }
     }
 
@@ -304,20 +299,8 @@ public final class BookingBenchmark {
     static Pgbench pgbench(Server server, JdbcTemplate jdbc) throws Exception {
         jdbc.execute("drop database if exists pgbench");
         jdbc.execute("create database pgbench");
-        exec(List.of(
-                "pgbench",
-                "-i",
-                "-q",
-                "-s",
-                String.valueOf(SCALE),
-                "-h",
-                server.host(),
-                "-p",
-                server.port(),
-                "-U",
-                "postgres",
-                "pgbench"));
-        return measure(server.pgbench("pgbench"));
+        exec(server.pgbench("pgbench", "-i", "-q", "-s", String.valueOf(SCALE)));
+        return measure(server.pgbenchRun("pgbench"));
     }
 
     /**
@@ -343,7 +326,7 @@ public final class BookingBenchmark {
         jdbc.execute("analyze bench_patient; analyze bench_provider");
         var booked = jdbc.queryForMap("select clinic_id, service_id, booked_by from appointment limit 1");
         try {
-            return measure(server.pgbench(
+            return measure(server.pgbenchRun(
                     server.database(),
                     "-n", // no vacuum of pgbench's own tables: this database has none
                     "-M",
