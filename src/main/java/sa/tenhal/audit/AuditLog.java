@@ -55,7 +55,8 @@ public class AuditLog {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.patientId() != null) {
-            where.append(" and (patient_id = :patient or related_patient_id = :patient)");
+            where.append(" and (patient_id = :patient or related_patient_id = :patient"
+                    + " or patient_ids @> array[cast(:patient as uuid)])");
             params.put("patient", filter.patientId());
         }
         if (filter.userId() != null) {
@@ -110,8 +111,13 @@ public class AuditLog {
                         rs.getString("changed_fields").isEmpty()
                                 ? List.of()
                                 : Arrays.asList(rs.getString("changed_fields").split(",")),
-                        rs.getString("note")))
+                        rs.getString("note"),
+                        listed(rs.getArray("patient_ids"))))
                 .list();
         return new PageImpl<>(content, page, total);
+    }
+
+    private static List<UUID> listed(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 }

@@ -22,13 +22,16 @@ public class PatientFiles {
     private final FileNumbers numbers;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final PatientAccess access;
 
     PatientFiles(
             PatientFileRepository files,
             Patients patients,
             FileNumbers numbers,
             ClinicTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PatientAccess access) {
+        this.access = access;
         this.files = files;
         this.patients = patients;
         this.numbers = numbers;
@@ -79,13 +82,17 @@ public class PatientFiles {
     /** A patient's files, newest first; audited as a read of the record. */
     public List<PatientFileDetails> ofPatient(PatientId patient) {
         requirePatient(patient);
+        access.require(PatientData.IDENTITY, patient);
         events.publishEvent(new PatientRecordViewed(patient, "files", time.now()));
         return forSummary(patient);
     }
 
-    @Transactional(readOnly = true)
+    /** One file; audited as a read of its patient's record. */
     public PatientFileDetails get(UUID fileId) {
-        return load(fileId).details();
+        PatientFileDetails file = load(fileId).details();
+        access.require(PatientData.IDENTITY, file.patientId());
+        events.publishEvent(new PatientRecordViewed(file.patientId(), "file", time.now()));
+        return file;
     }
 
     List<PatientFileDetails> forSummary(PatientId patient) {

@@ -165,7 +165,7 @@ class CalendarPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String anyProvider,
             Model model) {
-        return showMove(scheduling.get(new AppointmentId(id)), date, anyProvider != null, model);
+        return showMove(scheduling.view(new AppointmentId(id)), date, anyProvider != null, model);
     }
 
     @PostMapping("/appointments/{id}/move")
@@ -189,7 +189,7 @@ class CalendarPages {
                     null);
         } catch (ProblemException e) {
             model.addAttribute("refusal", refusals.explain(e));
-            return showMove(scheduling.get(appointment), time.local(startsAt).toLocalDate(), false, model);
+            return showMove(scheduling.view(appointment), time.local(startsAt).toLocalDate(), false, model);
         }
         redirect.addFlashAttribute("notice", "desk.moved");
         return "redirect:/calendar?date=" + time.local(startsAt).toLocalDate() + "&provider=" + provider;
