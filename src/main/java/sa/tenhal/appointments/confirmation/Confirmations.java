@@ -24,6 +24,8 @@ import sa.tenhal.appointments.ConfirmationMethod;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
@@ -56,6 +58,8 @@ public class Confirmations {
     private final JdbcClient jdbc;
     private final String baseUrl;
 
+    private final PatientAccess access;
+
     Confirmations(
             ConfirmationRepository confirmations,
             ConfirmationTokens tokens,
@@ -65,7 +69,9 @@ public class Confirmations {
             ConfirmationProperties properties,
             ClinicTime time,
             JdbcClient jdbc,
-            @Value("${tenhal.base-url}") String baseUrl) {
+            @Value("${tenhal.base-url}") String baseUrl,
+            PatientAccess access) {
+        this.access = access;
         this.confirmations = confirmations;
         this.tokens = tokens;
         this.scheduling = scheduling;
@@ -185,6 +191,7 @@ public class Confirmations {
             throw new InvalidFieldsException("method", "staff record PHONE or IN_PERSON confirmations");
         }
         AppointmentDetails a = scheduling.get(appointment);
+        access.require(PatientData.APPOINTMENTS, a.patientId());
         if (a.status() != AppointmentStatus.BOOKED) {
             throw ConflictException.illegalTransition("appointment", a.status(), "confirm");
         }
