@@ -40,7 +40,7 @@ public class PatientReads {
         if (named.isEmpty() || Actor.current().isEmpty()) {
             return;
         }
-        publish(new PatientDataRead(recordType + "List", null, view, named, time.now()));
+        publish(new PatientDataRead(recordType, null, view, named, time.now()));
     }
 
     /** One record of a patient (an appointment, a referral, an invoice, a document). */
