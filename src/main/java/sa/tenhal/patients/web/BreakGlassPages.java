@@ -54,6 +54,14 @@ class BreakGlassPages {
         }
     }
 
+    /** The form for one patient (where a refusal of that patient's record leads). */
+    @GetMapping("/patients/{id}/break-glass")
+    @PreAuthorize("hasAnyRole('PROVIDER', 'NURSE')")
+    String formFor(@PathVariable UUID id, Model model) {
+        model.addAttribute("patientId", id);
+        return "patients/break-glass";
+    }
+
     @PostMapping("/patients/{id}/break-glass")
     @PreAuthorize("hasAnyRole('PROVIDER', 'NURSE')")
     String open(@PathVariable UUID id, @RequestParam String reason, Model model) {

@@ -27,9 +27,8 @@ class NotInCareTeamAdvice {
             ProblemResponses.write(response, e.status(), e.type(), e.title(), e.getMessage(), e.properties());
             return new ModelAndView();
         }
-        ModelAndView page = new ModelAndView("patients/break-glass");
-        page.addObject("patientId", e.patient().value());
-        page.setStatus(HttpStatus.FORBIDDEN);
-        return page;
+        // forwarded, so that the page is drawn as any other page is (with its layout's model), but answered as 403
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return new ModelAndView("forward:/patients/" + e.patient().value() + "/break-glass");
     }
 }

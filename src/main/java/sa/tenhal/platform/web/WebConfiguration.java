@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.web.config.EnableSpringDataWebSupport;
-import org.springframework.data.web.config.EnableSpringDataWebSupport.PageSerializationMode;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,9 +11,12 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import sa.tenhal.shared.Language;
 
-/** Stable page JSON, and the Arabic/English locale that pages follow ({@code ?lang=ar|en}, remembered). */
+/**
+ * The Arabic/English locale that pages follow ({@code ?lang=ar|en}, remembered). Paging and its stable page JSON come
+ * from Spring Boot's auto-configuration ({@code spring.data.web.pageable.*} in application.yml): declaring
+ * {@code @EnableSpringDataWebSupport} here would replace it and, with it, the cap on the page size.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableSpringDataWebSupport(pageSerializationMode = PageSerializationMode.VIA_DTO)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Language.AR.locale(), Locale.ENGLISH);
