@@ -38,7 +38,7 @@ import sa.tenhal.shared.Language;
 
 /**
  * The admin's staff pages: find users, create one (who then gets a set-password link by email), change details and
- * roles, deactivate and reactivate, unlock, send a new set-password link; and the user's API tokens (issue — shown once
+ * roles, deactivate and reactivate, lift the sign-in waits, send a new set-password link; and the user's API tokens (issue — shown once
  * — and revoke).
  */
 @Controller
@@ -198,7 +198,7 @@ class StaffUserPages {
 
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "admin.users.unlocked", () -> accounts.unlock(new UserId(id)));
+        return act(id, redirect, "admin.users.unlocked", () -> accounts.liftSignInDelays(new UserId(id)));
     }
 
     @PostMapping("/{id}/password-link")
