@@ -109,8 +109,8 @@ class NeedToKnowIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         // role,       identity, contact, guardians, appointments, referral, reason,  money
-        "ADMIN,        200,      true,    true,      200,          200,      false,   200",
-        "MANAGER,      200,      true,    true,      200,          200,      false,   200",
+        "ADMIN,        200,      true,    true,      200,          200,      true,    200",
+        "MANAGER,      200,      true,    true,      200,          200,      true,    200",
         "RECEPTIONIST, 200,      true,    true,      200,          200,      false,   200",
         "FINANCE,      200,      false,   false,     403,          403,      false,   200",
         // the speech clinic's clinicians look after the patient
@@ -163,8 +163,8 @@ class NeedToKnowIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         // role,       contact, guardians, referrals section, reason, money
-        "ADMIN,        true,    true,      true,              false,  true",
-        "MANAGER,      true,    true,      true,              false,  true",
+        "ADMIN,        true,    true,      true,              true,   true",
+        "MANAGER,      true,    true,      true,              true,   true",
         "RECEPTIONIST, true,    true,      true,              false,  true",
         "FINANCE,      false,   false,     false,             false,  true",
         "PROVIDER,     true,    true,      true,              true,   false",

@@ -26,8 +26,8 @@ final class NeedToKnow {
 
     // Columns: IDENTITY, CONTACT, GUARDIANS, APPOINTMENTS, REFERRAL_REASONS, CLINICAL_RECORD, MONEY
     private static final Map<String, Reach[]> TABLE = Map.of(
-            "ROLE_ADMIN", new Reach[] {A, A, A, A, N, N, A},
-            "ROLE_MANAGER", new Reach[] {A, A, A, A, N, N, A},
+            "ROLE_ADMIN", new Reach[] {A, A, A, A, A, A, A},
+            "ROLE_MANAGER", new Reach[] {A, A, A, A, A, A, A},
             "ROLE_RECEPTIONIST", new Reach[] {A, A, A, A, N, N, A},
             "ROLE_PROVIDER", new Reach[] {T, T, T, T, T, T, N},
             "ROLE_NURSE", new Reach[] {T, T, T, T, T, T, N},
