@@ -130,6 +130,22 @@ public class Confirmations {
     }
 
     /**
+     * A message asking the patient to confirm has left Tenhal (the notifications module calls this when it records the
+     * message SENT, in that transaction): {@code reminder} 0, the request, sets {@code sentAt} (its first message to
+     * leave); a reminder sets {@code lastReminderAt} (the latest). Nothing is recorded as sent before it is. A plain
+     * update beside the aggregate, so that it never conflicts with the patient answering at the same moment.
+     */
+    public void messageSent(UUID confirmationId, int reminder, Instant at) {
+        jdbc.sql(
+                        reminder == 0
+                                ? "update appointment_confirmation set sent_at = least(coalesce(sent_at, :at), :at) where id = :id"
+                                : "update appointment_confirmation set last_reminder_at = greatest(coalesce(last_reminder_at, :at), :at) where id = :id")
+                .param("id", confirmationId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /**
      * A new link for a request, minted when the message that carries it is sent (so that the stored message holds no
      * usable link): the URL with a fresh token, whose SHA-256 alone is stored.
      */
@@ -343,8 +359,8 @@ public class Confirmations {
         Instant today = time.today().atStartOfDay(time.zone()).toInstant();
         int sent = 0;
         for (AppointmentConfirmation c : confirmations.pendingStartingBefore(now, until)) {
-            boolean askedToday = (c.sentAt() != null && !c.sentAt().isBefore(today))
-                    || (c.lastReminderAt() != null && !c.lastReminderAt().isBefore(today));
+            // asked, not sent: a request whose message is still on its way counts (its sending is not awaited here)
+            boolean askedToday = !c.lastRequestedAt().isBefore(today);
             if (!askedToday && c.canRemind(now)) {
                 c.reminded(mobileOf(c), now);
                 confirmations.save(c);

@@ -189,6 +189,37 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     // --- tests ---
 
     @Test
+    void aRequestCountsAsSentOnlyOnceItsMessageHasLeft() {
+        PatientId patient = fixture.patientBySmsOnly(Language.EN);
+        // booked at night: the request's SMS waits out the quiet hours (22:00-08:00)
+        LocalDate saturday = sunday(1).minusDays(1);
+        clock.set(at(saturday, 23, 0));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 10, 0));
+        await().until(() -> messages(patient, "appointment-confirmation-request", "SMS"), n -> n == 1);
+        ConfirmationDetails asked = confirmations.current(booked.id()).orElseThrow();
+        assertThat(asked.status()).isEqualTo(ConfirmationStatus.PENDING);
+        assertThat(asked.sentAt()).isNull();
+        assertThat(jdbc.sql("select status from notification_message where recipient_id = :p")
+                        .param("p", patient.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("QUEUED");
+
+        // 08:00: the SMS leaves, and only now is the request sent
+        clock.set(at(sunday(1), 8, 0).plusSeconds(30));
+        runDueJobs();
+        await().untilAsserted(() -> assertThat(
+                        confirmations.current(booked.id()).orElseThrow().sentAt())
+                .isEqualTo(clock.instant()));
+        assertThat(jdbc.sql("select sent_at from notification_message where recipient_id = :p")
+                        .param("p", patient.value())
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(clock.instant());
+    }
+
+    @Test
     void aBookingSendsARequestWhoseLinkShowsOnGetAndConfirmsOnlyOnPost() throws Exception {
         String address = email("link");
         PatientId patient = fixture.patient(Language.EN, address);
@@ -404,7 +435,10 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
             ConfirmationDetails now = confirmations.current(booked.id()).orElseThrow();
             assertThat(now.valid()).isTrue();
             assertThat(now.reminderCount()).isEqualTo(4 - daysBefore);
-            assertThat(now.lastReminderAt()).isEqualTo(clock.instant());
+            // the reminder's time is when its message left (the clock stands still meanwhile)
+            await().untilAsserted(() -> assertThat(
+                            confirmations.current(booked.id()).orElseThrow().lastReminderAt())
+                    .isEqualTo(clock.instant()));
         }
         // the day itself: no fourth
         clock.set(at(sunday(1), 9, 0));
