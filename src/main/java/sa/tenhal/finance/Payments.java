@@ -254,7 +254,7 @@ public class Payments {
         }
         Invoice invoice = invoices.lock(request.invoiceId())
                 .orElseThrow(() -> new NotFoundException("Invoice", request.invoiceId()));
-        List<Allocation> here = allocations.findByInvoiceIdOrderByAllocatedAt(invoice.id()).stream()
+        List<Allocation> here = allocations.findByInvoiceIdOrderByAllocatedAtAscIdAsc(invoice.id()).stream()
                 .filter(a -> a.paymentId().equals(payment.id()) && a.remaining().signum() > 0)
                 .toList();
         BigDecimal paidHere = here.stream().map(Allocation::remaining).reduce(Sar.ZERO, BigDecimal::add);
@@ -316,7 +316,7 @@ public class Payments {
     /** Refunds part of what was paid on a document, whichever payments paid it (packages refund this way). */
     RefundView refundOnInvoice(UUID invoiceId, BigDecimal amount, String reason, UUID recordedBy) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
-        List<Allocation> paid = allocations.findByInvoiceIdOrderByAllocatedAt(invoiceId).stream()
+        List<Allocation> paid = allocations.findByInvoiceIdOrderByAllocatedAtAscIdAsc(invoiceId).stream()
                 .filter(a -> a.remaining().signum() > 0)
                 .toList();
         BigDecimal paidHere = paid.stream().map(Allocation::remaining).reduce(Sar.ZERO, BigDecimal::add);
@@ -334,7 +334,7 @@ public class Payments {
 
     @Transactional(readOnly = true)
     public List<PaymentView> ofPatient(PatientId patient) {
-        return payments.findByPatientIdOrderByReceivedAtDesc(patient.value()).stream()
+        return payments.findByPatientIdOrderByReceivedAtDescIdDesc(patient.value()).stream()
                 .map(this::view)
                 .toList();
     }
@@ -345,7 +345,7 @@ public class Payments {
     }
 
     private PaymentView view(Payment payment) {
-        List<PaymentView.Allocation> list = allocations.findByPaymentIdOrderByAllocatedAt(payment.id()).stream()
+        List<PaymentView.Allocation> list = allocations.findByPaymentIdOrderByAllocatedAtAscIdAsc(payment.id()).stream()
                 .map(a -> new PaymentView.Allocation(
                         new InvoiceId(a.invoiceId()),
                         invoices.findById(a.invoiceId()).map(Invoice::number).orElse(null),

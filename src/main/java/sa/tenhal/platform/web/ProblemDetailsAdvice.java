@@ -34,7 +34,7 @@ import sa.tenhal.platform.ProblemException;
 /**
  * Every API error as an RFC 9457 problem. Field validation answers 422 and lists every invalid field with its reason;
  * unreadable JSON answers 400. Unexpected failures answer a bare 500 whose body reveals nothing. Requests for pages
- * (outside {@code /api}) get the error page instead, in the user's language.
+ * (outside {@code /api}) get the error page instead, in the user's language, for every status (see {@link ErrorPages}).
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -54,18 +54,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(ResponseEntity.status(e.status()).body(body), request);
     }
 
-    /** Pages get the error page (by status); the API gets the problem. */
-    private static ResponseEntity<ProblemDetail> answer(ResponseEntity<ProblemDetail> problem, WebRequest request)
-            throws IOException {
+    /**
+     * Pages get the error page (by status, in the user's language, naming the field if the problem names one); the API
+     * gets the problem.
+     */
+    private static <T> ResponseEntity<T> answer(ResponseEntity<T> problem, WebRequest request) throws IOException {
         if (request instanceof ServletWebRequest servlet
-                && !servlet.getRequest()
-                        .getRequestURI()
-                        .startsWith(servlet.getRequest().getContextPath() + "/api/")
+                && !ErrorPages.isApi(servlet.getRequest())
                 && servlet.getResponse() != null) {
+            if (problem.getBody() instanceof ProblemDetail detail
+                    && detail.getProperties() != null
+                    && detail.getProperties().get("field") != null) {
+                servlet.getRequest()
+                        .setAttribute(ErrorPages.FIELD, detail.getProperties().get("field"));
+                servlet.getRequest().setAttribute(ErrorPages.REASON, detail.getDetail());
+            }
             servlet.getResponse().sendError(problem.getStatusCode().value());
             return null;
         }
         return problem;
+    }
+
+    /** {@link #answer} for the handlers inherited from Spring, which may not throw {@link IOException}. */
+    private static ResponseEntity<Object> answerUnchecked(ResponseEntity<Object> problem, WebRequest request) {
+        try {
+            return answer(problem, request);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -81,9 +97,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<ProblemDetail> unknownSort(PropertyReferenceException e, WebRequest request) throws IOException {
-        return invalidFields(
-                List.of(new FieldProblem("sort", "cannot sort by '" + e.getPropertyName() + "'")),
-                HttpStatus.BAD_REQUEST);
+        return answer(
+                invalidFields(
+                        List.of(new FieldProblem("sort", "cannot sort by '" + e.getPropertyName() + "'")),
+                        HttpStatus.BAD_REQUEST),
+                request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -135,7 +153,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .getGlobalErrors()
                 .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
         errors.sort(Comparator.comparing(FieldProblem::field));
-        return asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT));
+        return answerUnchecked(asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT)), request);
     }
 
     @Override
@@ -150,7 +168,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         });
         errors.sort(Comparator.comparing(FieldProblem::field));
-        return asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT));
+        return answerUnchecked(asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT)), request);
     }
 
     @Override
@@ -160,7 +178,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(type("malformed-request"));
         body.setTitle("Malformed request");
         MalformedJson.field(e).ifPresent(field -> body.setProperty("field", field));
-        return ResponseEntity.badRequest().body(body);
+        return answerUnchecked(ResponseEntity.badRequest().body(body), request);
     }
 
     @Override
@@ -169,7 +187,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large");
         body.setType(type("too-large"));
         body.setTitle("Too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+        return answerUnchecked(
+                ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body), request);
     }
 
     @Override
@@ -180,7 +199,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(type(slug(statusCode)));
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        // every handler inherited from Spring (unknown path, wrong method, a parameter of the wrong type…) ends here
+        return answerUnchecked(super.createResponseEntity(body, headers, statusCode, request), request);
     }
 
     private static String slug(HttpStatusCode status) {

@@ -2,10 +2,14 @@ package sa.tenhal.platform.web;
 
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
+import org.springframework.data.web.SortHandlerMethodArgumentResolver;
 import org.springframework.data.web.config.EnableSpringDataWebSupport;
 import org.springframework.data.web.config.EnableSpringDataWebSupport.PageSerializationMode;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,7 +17,10 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import sa.tenhal.shared.Language;
 
-/** Stable page JSON, and the Arabic/English locale that pages follow ({@code ?lang=ar|en}, remembered). */
+/**
+ * Stable page JSON, the Arabic/English locale that pages follow ({@code ?lang=ar|en}, remembered), path variables
+ * checked for refused characters, and {@code sort} parameters read as sent.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringDataWebSupport(pageSerializationMode = PageSerializationMode.VIA_DTO)
 class WebConfiguration implements WebMvcConfigurer {
@@ -21,9 +28,16 @@ class WebConfiguration implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Language.AR.locale(), Locale.ENGLISH);
 
     private final PageModel pageModel;
+    private final ObjectProvider<PageableHandlerMethodArgumentResolver> pageables;
+    private final ObjectProvider<SortHandlerMethodArgumentResolver> sorts;
 
-    WebConfiguration(PageModel pageModel) {
+    WebConfiguration(
+            PageModel pageModel,
+            ObjectProvider<PageableHandlerMethodArgumentResolver> pageables,
+            ObjectProvider<SortHandlerMethodArgumentResolver> sorts) {
         this.pageModel = pageModel;
+        this.pageables = pageables;
+        this.sorts = sorts;
     }
 
     @Bean
@@ -51,7 +65,14 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new PathVariableGuard());
         registry.addInterceptor(interceptor);
         registry.addInterceptor(pageModel);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        // first, ahead of Spring Data's own resolvers for the same types
+        resolvers.add(0, new SortParameters(pageables, sorts));
     }
 }
