@@ -59,6 +59,7 @@ class ErrorPages implements ErrorController {
             request.setAttribute(REASON, problem.reason());
         }
         response.resetBuffer();
+        response.setStatus(status.value());
         request.getRequestDispatcher("/error").forward(new WithoutParameters(request), response);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +28,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.ProblemException;
@@ -101,6 +103,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 invalidFields(
                         List.of(new FieldProblem("sort", "cannot sort by '" + e.getPropertyName() + "'")),
                         HttpStatus.BAD_REQUEST),
+                request);
+    }
+
+    /**
+     * A part the handler needs is missing because the request is not {@code multipart/form-data} at all (an upload
+     * too large has its own, closer handler: 413).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, WebRequest request) throws IOException {
+        return answer(
+                invalidFields(
+                        List.of(new FieldProblem("body", "must be multipart/form-data with the file")),
+                        HttpStatus.BAD_REQUEST),
+                request);
+    }
+
+    /** What the firewall refuses when a part of the request is first read (the guard refuses most of it earlier). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, WebRequest request) throws IOException {
+        return answer(
+                invalidFields(List.of(new FieldProblem("request", "was rejected as unsafe")), HttpStatus.BAD_REQUEST),
                 request);
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -20,6 +21,7 @@ import sa.tenhal.platform.ProblemResponses;
  *
  * <ul>
  *   <li>a name or value holding a refused character ({@link ControlCharacters}): 400 naming the parameter;
+ *   <li>a parameter name or header that Spring Security's firewall would refuse when first read: 400 naming it;
  *   <li>parameters the container cannot decode (a stray {@code %}, bytes that are not UTF-8, too many parameters):
  *       400;
  *   <li>a form body larger than the container reads ({@code server.tomcat.max-http-form-post-size}, 2 MB), or an
@@ -55,7 +57,7 @@ class RequestTextGuard extends OncePerRequestFilter {
         }
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
-            if (ControlCharacters.present(name)) {
+            if (ControlCharacters.present(name) || !firewallAccepts(name)) {
                 return new Refusal(
                         HttpStatus.BAD_REQUEST,
                         new FieldProblem(printable(name), "the parameter's name " + ControlCharacters.reason(name)));
@@ -67,7 +69,30 @@ class RequestTextGuard extends OncePerRequestFilter {
                 }
             }
         }
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                if (!firewallAccepts(values.nextElement())) {
+                    return new Refusal(
+                            HttpStatus.BAD_REQUEST,
+                            new FieldProblem(
+                                    printable(name),
+                                    "the header holds a control character or an unassigned code point (send"
+                                            + " non-ASCII text percent-encoded)"));
+                }
+            }
+        }
         return null;
+    }
+
+    /**
+     * What Spring Security's {@code StrictHttpFirewall} accepts in a parameter's name and in a header: no ISO control
+     * character (C0, DEL, C1 — tab included) and no unassigned code point. The firewall checks them only when someone
+     * reads them, and throws wherever that is; here they are refused before anyone does. A header decoded from raw
+     * UTF-8 bytes (Tomcat reads headers as ISO-8859-1) often holds C1 characters: browsers percent-encode instead.
+     */
+    private static boolean firewallAccepts(String text) {
+        return text.codePoints().noneMatch(c -> Character.isISOControl(c) || !Character.isDefined(c));
     }
 
     /** Tomcat says why it could not parse the parameters by the status it attaches: 413 for a body too large. */

@@ -9,8 +9,10 @@ import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
 import org.springframework.data.web.SortHandlerMethodArgumentResolver;
 import org.springframework.data.web.config.EnableSpringDataWebSupport;
 import org.springframework.data.web.config.EnableSpringDataWebSupport.PageSerializationMode;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -19,7 +21,8 @@ import sa.tenhal.shared.Language;
 
 /**
  * Stable page JSON, the Arabic/English locale that pages follow ({@code ?lang=ar|en}, remembered), path variables
- * checked for refused characters, and {@code sort} parameters read as sent.
+ * checked for refused characters, {@code sort} parameters read as sent, dates bounded ({@link TimeBounds}), and an
+ * {@code Accept} header that never turns a request already carried out into a 406 ({@link AnswerWhatWeCan}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringDataWebSupport(pageSerializationMode = PageSerializationMode.VIA_DTO)
@@ -68,6 +71,16 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new PathVariableGuard());
         registry.addInterceptor(interceptor);
         registry.addInterceptor(pageModel);
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        TimeBounds.register(registry);
+    }
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new AnswerWhatWeCan()));
     }
 
     @Override
