@@ -63,8 +63,8 @@ public class Payments {
 
     /**
      * Records a payment and allocates it. Refused with 422 and nothing recorded: a negative, zero or over-precise
-     * amount, allocations adding up to more than the payment, an allocation above what is open on the document or to
-     * another payer's document.
+     * amount, an insurer no invoice is billed to, allocations adding up to more than the payment, an allocation above
+     * what is open on the document or to another payer's document.
      */
     public PaymentView receive(PaymentRequests.NewPayment request, UUID recordedBy) {
         return receive(request, recordedBy, null);
@@ -81,6 +81,8 @@ public class Payments {
         }
         if (payer == Payer.PATIENT) {
             billing.patient(request.patientId());
+        } else if (!billedInsurer(request.insurerId())) {
+            throw new InvalidFieldsException("insurerId", "no invoice is billed to this insurer");
         }
         if (request.transactionId() != null && transactionRecorded(request.method(), request.transactionId())) {
             throw (ConflictException) new ConflictException(
@@ -114,6 +116,17 @@ public class Payments {
         payments.save(payment);
         events.publishEvent(new PaymentReceived(new PaymentId(payment.id()), time.now()));
         return payment.view(made);
+    }
+
+    /**
+     * Insurers are known to Tenhal by the invoices billed to them (from a patient's coverage): money from any other
+     * name is a typing error, and recorded it could never be allocated.
+     */
+    private boolean billedInsurer(String insurerId) {
+        return jdbc.sql("select exists (select 1 from invoice where payer = 'INSURER' and insurer_id = :insurer)")
+                .param("insurer", insurerId)
+                .query(Boolean.class)
+                .single();
     }
 
     private List<Invoice> lockOpenOfInsurer(String insurerId) {

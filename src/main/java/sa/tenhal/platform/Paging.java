@@ -3,9 +3,11 @@ package sa.tenhal.platform;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
 
 /**
  * Lists are sortable only by the properties an endpoint names; anything else is a 400 that says what is allowed. Every
@@ -50,6 +52,23 @@ public final class Paging {
     /** {@code sort} ended by the id (ascending), unless it already names the id. */
     public static Sort unique(Sort sort) {
         return sort.getOrderFor(ID) != null ? sort : sort.and(Sort.by(ID));
+    }
+
+    /** Reads {@code size} rows from an offset: a list that pages itself in SQL. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        List<T> read(int offset, int limit);
+    }
+
+    /**
+     * One page, numbered from 0, of a list that pages itself, answered as every list is ({@code {content, page}}):
+     * empty beyond the end however far the client asks, without a query and without {@code page × size} overflowing
+     * into a negative offset.
+     */
+    public static <T> PagedModel<T> page(int page, int size, long total, Rows<T> rows) {
+        long offset = (long) page * size;
+        List<T> content = offset >= total ? List.of() : rows.read((int) offset, size);
+        return new PagedModel<>(new PageImpl<>(content, PageRequest.of(page, size), total));
     }
 
     static final class BadSort extends MalformedRequestException {
