@@ -40,7 +40,8 @@ final class PageForms {
         Set<String> links = new LinkedHashSet<>();
         Matcher m = LINK.matcher(html);
         while (m.find()) {
-            links.add(unescape(m.group(1)));
+            // a browser never sends the fragment
+            links.add(unescape(m.group(1)).replaceAll("#.*", ""));
         }
         return links;
     }
