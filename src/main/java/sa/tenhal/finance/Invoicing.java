@@ -318,7 +318,7 @@ public class Invoicing {
     /** The notes issued against an invoice. */
     @Transactional(readOnly = true)
     public List<InvoiceView> notesOf(InvoiceId id) {
-        return invoices.findByOriginalInvoiceIdOrderByCreatedAt(id.value()).stream()
+        return invoices.findByOriginalInvoiceIdOrderByCreatedAtAscIdAsc(id.value()).stream()
                 .map(Invoice::view)
                 .toList();
     }

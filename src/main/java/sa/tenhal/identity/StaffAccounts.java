@@ -192,7 +192,7 @@ public class StaffAccounts {
     @Transactional(readOnly = true)
     public List<ApiTokenView> tokens(UserId id) {
         load(id);
-        return tokens.findByUserIdOrderByIssuedAtDesc(id.value()).stream()
+        return tokens.findByUserIdOrderByIssuedAtDescIdDesc(id.value()).stream()
                 .map(ApiToken::view)
                 .toList();
     }

@@ -270,6 +270,23 @@ public class DeliveryLog {
                 .list();
     }
 
+    /** How many messages {@link #search} finds with the same filters, for the page's total. */
+    public long count(MessageStatus status, Channel channel, String kind, UUID recipient) {
+        return jdbc.sql("""
+                        select count(*) from notification_message
+                         where (cast(:status as text) is null or status = :status)
+                           and (cast(:channel as text) is null or channel = :channel)
+                           and (cast(:kind as text) is null or kind = :kind)
+                           and (cast(:recipient as uuid) is null or recipient_id = :recipient)
+                        """)
+                .param("status", status == null ? null : status.name())
+                .param("channel", channel == null ? null : channel.name())
+                .param("kind", kind)
+                .param("recipient", recipient)
+                .query(Long.class)
+                .single();
+    }
+
     /** How many messages share this idempotency key prefix and channel (tests and benchmarks count duplicates). */
     public long countBySource(String source) {
         return jdbc.sql("select count(*) from notification_message where source = :source")

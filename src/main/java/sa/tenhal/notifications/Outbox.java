@@ -64,7 +64,7 @@ public class Outbox {
     }
 
     public List<Item> latest(int limit) {
-        return jdbc.sql("select * from outbox_item order by created_at desc limit :limit")
+        return jdbc.sql("select * from outbox_item order by created_at desc, message_id desc limit :limit")
                 .param("limit", limit)
                 .query((rs, i) -> item(rs))
                 .list();

@@ -95,13 +95,13 @@ public class Consents {
     }
 
     List<ConsentDetails> forSummary(PatientId patientId) {
-        return consents.findByPatientIdOrderByGivenAtDesc(patientId.value()).stream()
+        return consents.findByPatientIdOrderByGivenAtDescIdDesc(patientId.value()).stream()
                 .map(Consent::details)
                 .toList();
     }
 
     void moveAll(PatientId from, PatientId to) {
-        for (Consent consent : consents.findByPatientIdOrderByGivenAtDesc(from.value())) {
+        for (Consent consent : consents.findByPatientIdOrderByGivenAtDescIdDesc(from.value())) {
             consent.moveTo(to);
             consents.save(consent);
         }

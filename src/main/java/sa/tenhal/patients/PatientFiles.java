@@ -48,7 +48,7 @@ public class PatientFiles {
         if (centreCode == null || !centreCode.matches("[A-Z0-9]{2,10}")) {
             throw new InvalidFieldsException("centreCode", "2 to 10 upper-case letters or digits");
         }
-        boolean alreadyOpen = files.findByPatientIdOrderByOpenedAtDesc(patient.value()).stream()
+        boolean alreadyOpen = files.findByPatientIdOrderByOpenedAtDescIdDesc(patient.value()).stream()
                 .anyMatch(f -> f.isOpen() && f.centreCode().equals(centreCode));
         if (alreadyOpen) {
             throw new ConflictException(
@@ -96,16 +96,16 @@ public class PatientFiles {
     }
 
     List<PatientFileDetails> forSummary(PatientId patient) {
-        return files.findByPatientIdOrderByOpenedAtDesc(patient.value()).stream()
+        return files.findByPatientIdOrderByOpenedAtDescIdDesc(patient.value()).stream()
                 .map(PatientFile::details)
                 .toList();
     }
 
     /** Re-points a merged patient's files to the survivor (part of a merge). */
     void moveAll(PatientId from, PatientId to) {
-        List<PatientFile> survivorFiles = files.findByPatientIdOrderByOpenedAtDesc(to.value());
+        List<PatientFile> survivorFiles = files.findByPatientIdOrderByOpenedAtDescIdDesc(to.value());
         Instant now = time.now();
-        for (PatientFile file : files.findByPatientIdOrderByOpenedAtDesc(from.value())) {
+        for (PatientFile file : files.findByPatientIdOrderByOpenedAtDescIdDesc(from.value())) {
             boolean survivorOpenHere = survivorFiles.stream()
                     .anyMatch(f -> f.isOpen() && f.centreCode().equals(file.centreCode()));
             file.moveTo(to, survivorOpenHere, now, Actor.currentUserId());

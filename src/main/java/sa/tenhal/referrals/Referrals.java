@@ -279,7 +279,7 @@ public class Referrals {
     @Transactional(readOnly = true)
     public List<ReferralDetails> ofPatient(PatientId patient) {
         Instant now = time.now();
-        return referrals.findByPatientIdOrderByCreatedAtDesc(patient.value()).stream()
+        return referrals.findByPatientIdOrderByCreatedAtDescIdDesc(patient.value()).stream()
                 .map(r -> r.details(now))
                 .toList();
     }

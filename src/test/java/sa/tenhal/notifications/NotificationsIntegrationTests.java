@@ -502,8 +502,8 @@ class NotificationsIntegrationTests extends BackgroundWorkIntegrationTest {
                 .uri("/api/v1/me/notifications")
                 .header(HttpHeaders.AUTHORIZATION, therapist.bearer())
                 .exchange();
-        assertThat(inbox).bodyJson().extractingPath("$[0].title").isEqualTo("Consent recorded: treatment");
-        String notice = Bodies.read(inbox, "$[0].id");
+        assertThat(inbox).bodyJson().extractingPath("$.content[0].title").isEqualTo("Consent recorded: treatment");
+        String notice = Bodies.read(inbox, "$.content[0].id");
         assertThat(mvc.post()
                         .uri("/api/v1/me/notifications/{id}/read", notice)
                         .header(HttpHeaders.AUTHORIZATION, therapist.bearer()))

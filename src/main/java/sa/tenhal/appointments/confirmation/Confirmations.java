@@ -275,7 +275,7 @@ public class Confirmations {
         List<AppointmentConfirmation> pending = confirmations.pendingForMobile(mobile, now);
         if (pending.isEmpty()) {
             return jdbc.sql("select patient_id from appointment_confirmation where reply_mobile = :m"
-                            + " order by created_at desc limit 1")
+                            + " order by created_at desc, id desc limit 1")
                     .param("m", mobile)
                     .query(UUID.class)
                     .optional()

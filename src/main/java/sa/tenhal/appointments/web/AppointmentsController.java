@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -155,7 +156,7 @@ class AppointmentsController {
             @RequestParam(required = false) AppointmentStatus status,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
-            Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by("startsAt"));
         var found = calendar.list(
                 patientId == null ? null : new PatientId(patientId),

@@ -48,6 +48,7 @@ import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
 import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.shared.Language;
@@ -112,7 +113,7 @@ class FinancePages {
                 patient,
                 status,
                 null,
-                PageRequest.of(Math.max(page, 0), 25, Sort.by(Sort.Direction.DESC, "createdAt")));
+                Paging.unique(PageRequest.of(Math.max(page, 0), 25, Sort.by(Sort.Direction.DESC, "createdAt"))));
         Language language = language();
         Map<UUID, String> names = found.stream()
                 .map(InvoiceView::patientId)

@@ -32,6 +32,7 @@ import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.platform.StaleVersionException;
 import sa.tenhal.shared.Language;
@@ -72,8 +73,8 @@ class StaffUserPages {
             @RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Page<StaffAccount> found =
-                accounts.search(q, role, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
+        Page<StaffAccount> found = accounts.search(
+                q, role, Paging.unique(PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username"))));
         model.addAttribute("q", q);
         model.addAttribute("role", role);
         model.addAttribute("users", found);

@@ -32,7 +32,7 @@ class QuietHoursController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'RECEPTIONIST', 'PROVIDER', 'NURSE')")
     @Operation(summary = "When non-urgent SMS and WhatsApp must wait (clinic-local time)")
     ContactPreferences.QuietHours get(@PathVariable UUID id) {
-        return preferences.quietHours(new PatientId(id));
+        return preferences.ofPatient(new PatientId(id));
     }
 
     record QuietHours(@NotNull LocalTime start, @NotNull LocalTime end) {}

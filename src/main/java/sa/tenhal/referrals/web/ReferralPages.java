@@ -37,6 +37,7 @@ import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
 import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.referrals.ReferralDetails;
@@ -92,7 +93,9 @@ class ReferralPages {
             Model model) {
         boolean incoming = !view.equals("sent");
         Pageable pageable = PageRequest.of(
-                Math.max(page, 0), 25, Sort.by(Sort.Direction.ASC, "respondBy").and(Sort.by("createdAt")));
+                Math.max(page, 0),
+                25,
+                Paging.unique(Sort.by(Sort.Direction.ASC, "respondBy").and(Sort.by("createdAt"))));
         Optional<Set<UUID>> mine = myClinics();
         Page<ReferralDetails> found = mine.isPresent()
                 ? referrals.ofClinics(mine.get(), incoming, status, pageable)

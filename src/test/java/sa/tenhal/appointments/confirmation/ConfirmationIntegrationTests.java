@@ -268,16 +268,29 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(confirmations.byToken(token).orElseThrow().status()).isEqualTo(ConfirmationStatus.PENDING);
         assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
 
+        // "thank you" only for an answer that stands: the parameter alone proves nothing
+        assertThat(Bodies.text(mvc.get()
+                        .uri("/p/confirm/" + token + "?done=confirmed&lang=en")
+                        .exchange()))
+                .doesNotContain("Thank you")
+                .contains("Yes, I will come");
+
         // a POST without the page's CSRF token changes nothing
         assertThat(mvc.post().uri("/p/confirm/" + token + "/confirm")).hasStatus(403);
         assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
 
-        assertThat(mvc.post()
-                        .uri("/p/confirm/" + token + "/confirm")
-                        .header(HttpHeaders.USER_AGENT, "TestPhone/1.0")
-                        .with(csrf()))
-                .hasStatus3xxRedirection()
-                .hasRedirectedUrl("/p/confirm/" + token);
+        MvcTestResult answered0 = mvc.post()
+                .uri("/p/confirm/" + token + "/confirm")
+                .header(HttpHeaders.USER_AGENT, "TestPhone/1.0")
+                .header(HttpHeaders.HOST, "evil.example")
+                .with(csrf())
+                .exchange();
+        // back to the page by a relative address that carries what was done, not a flash kept in a session
+        assertThat(answered0).hasStatus3xxRedirection().hasRedirectedUrl("/p/confirm/" + token + "?done=confirmed");
+        assertThat(Bodies.text(mvc.get()
+                        .uri("/p/confirm/" + token + "?done=confirmed&lang=en")
+                        .exchange()))
+                .contains("Thank you: your appointment is confirmed.");
         AppointmentDetails confirmed = appointment(booked);
         assertThat(confirmed.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(confirmed.confirmationMethod()).isEqualTo(ConfirmationMethod.LINK);
@@ -302,6 +315,25 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
                 .contains("BEGIN:VCALENDAR")
                 .contains("Speech clinic")
                 .contains(booked.id().value().toString());
+    }
+
+    @Test
+    void anAnswerToAMalformedLinkGetsTheFriendlyPageAndNoRedirect() {
+        for (String token : List.of("%7Bx%7D", "a%20b", "%E2%9C%93", "not-a-token", "A".repeat(64))) {
+            MvcTestResult answered = mvc.post()
+                    .uri(java.net.URI.create("/p/confirm/" + token + "/confirm"))
+                    .with(csrf())
+                    .exchange();
+            assertThat(answered).as(token).hasStatus(404);
+            assertThat(answered.getResponse().getHeader(HttpHeaders.LOCATION)).isNull();
+            assertThat(Bodies.text(answered)).contains("This link does not work");
+            assertThat(mvc.post()
+                            .uri(java.net.URI.create("/p/confirm/" + token + "/decline"))
+                            .param("reason", "x")
+                            .with(csrf())
+                            .exchange())
+                    .hasStatus(404);
+        }
     }
 
     @Test

@@ -1,0 +1,77 @@
+package sa.tenhal.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import sa.tenhal.StaffFixtures;
+import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.clinics.CatalogAdministration;
+import sa.tenhal.identity.Role;
+import sa.tenhal.patients.PatientRegistry;
+
+/** Money from an insurer is taken only from an insurer Tenhal bills; any other name is refused and nothing kept. */
+@TenhalIntegrationTest
+class InsurerPaymentsIntegrationTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    @Autowired
+    PatientRegistry patients;
+
+    @Autowired
+    Invoicing invoicing;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MvcTestResult remittance(Caller finance, String insurer) {
+        return mvc.post()
+                .uri("/api/v1/payments")
+                .header(HttpHeaders.AUTHORIZATION, finance.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"insurerId\":\"" + insurer + "\",\"method\":\"INSURANCE_REMITTANCE\",\"amount\":100.00}")
+                .exchange();
+    }
+
+    @Test
+    void aPaymentFromAnInsurerNoInvoiceIsBilledToIsRefusedNamingTheField() {
+        Caller finance = staff.as(Role.FINANCE);
+        String unknown = "INS-NONE-" + System.nanoTime();
+        MvcTestResult refused = remittance(finance, unknown);
+        assertThat(refused).hasStatus(422);
+        assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("insurerId");
+        assertThat(jdbc.sql("select count(*) from payment where insurer_id = :i")
+                        .param("i", unknown)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        FinanceFixtures f = new FinanceFixtures(catalog, patients);
+        Instant start = Instant.parse("2026-11-20T07:00:00Z");
+        invoicing.generateFor(new CompletedVisit(
+                UUID.randomUUID(),
+                f.insuredCitizen().id(),
+                f.clinic.id(),
+                null,
+                f.speech.id(),
+                start,
+                start.plusSeconds(2700)));
+        assertThat(remittance(finance, "INS-BUPA")).hasStatus(201);
+    }
+}
