@@ -17,6 +17,7 @@ import sa.tenhal.notifications.DeliveryLog;
 import sa.tenhal.notifications.LoggedMessage;
 import sa.tenhal.notifications.MessageStatus;
 import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @RequestMapping("/api/v1/admin/messages")
@@ -26,9 +27,11 @@ import sa.tenhal.platform.Paging;
 class DeliveryLogController {
 
     private final DeliveryLog log;
+    private final PatientReads reads;
 
-    DeliveryLogController(DeliveryLog log) {
+    DeliveryLogController(DeliveryLog log, PatientReads reads) {
         this.log = log;
+        this.reads = reads;
     }
 
     @GetMapping
@@ -40,10 +43,19 @@ class DeliveryLogController {
             @RequestParam(required = false) UUID recipient,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return Paging.page(
+        PagedModel<LoggedMessage> found = Paging.page(
                 page,
                 size,
                 log.count(status, channel, kind, recipient),
                 (offset, limit) -> log.search(status, channel, kind, recipient, offset, limit));
+        // messages to patients carry their address and what they were told: a read of their data
+        reads.listed(
+                "Patient",
+                "api:admin-messages",
+                found.getContent().stream()
+                        .filter(m -> "PATIENT".equals(m.recipientType()))
+                        .map(LoggedMessage::recipientId)
+                        .toList());
+        return found;
     }
 }
