@@ -59,7 +59,10 @@ import tools.jackson.databind.node.ObjectNode;
  * page that is not a page; on a list that accepts an unknown sort; and on any ERROR the application logged meanwhile.
  * It prints what it did: requests per operation and their statuses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // this context's asynchronous listeners, told apart in the log from those of the other tests' contexts
+        properties = "spring.task.execution.thread-name-prefix=" + FuzzIntegrationTests.TASKS)
 @Import({TestConfig.class, RequestTagging.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +74,8 @@ class FuzzIntegrationTests {
     static final int ROUNDS = Integer.getInteger("fuzz.rounds", 4);
 
     static final String ANONYMOUS = "ANONYMOUS";
+
+    static final String TASKS = "fuzz-task-";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(
@@ -985,8 +990,12 @@ class FuzzIntegrationTests {
                             + c.operation() + ")";
                 })
                 .toList();
+        // ERRORs of this application — the threads that served the requests and its asynchronous listeners — not
+        // those of the other tests' contexts, which share the JVM's log (some fail on purpose)
         List<String> errors = log.list.stream()
                 .filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .filter(event -> RequestTagging.SERVING_THREADS.contains(event.getThreadName())
+                        || event.getThreadName().startsWith(TASKS))
                 .map(event -> event.getLoggerName() + ": " + shorten(event.getFormattedMessage())
                         + (event.getThrowableProxy() == null
                                 ? ""

@@ -26,12 +26,18 @@ class RequestTagging {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
+    /** The threads that served fuzz requests: what they log is the fuzzed application's, not another test's. */
+    static final java.util.Set<String> SERVING_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Bean
     FilterRegistrationBean<Filter> fuzzRequestTag() {
         Filter filter = (request, response, chain) -> {
             String tag =
                     request instanceof jakarta.servlet.http.HttpServletRequest http ? http.getHeader(HEADER) : null;
             CURRENT.set(tag);
+            if (tag != null) {
+                SERVING_THREADS.add(Thread.currentThread().getName());
+            }
             try {
                 chain.doFilter(request, response);
             } finally {

@@ -58,9 +58,15 @@ class RequestTextGuard extends OncePerRequestFilter {
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (ControlCharacters.present(name) || !firewallAccepts(name)) {
+                String why = ControlCharacters.reason(name);
                 return new Refusal(
                         HttpStatus.BAD_REQUEST,
-                        new FieldProblem(printable(name), "the parameter's name " + ControlCharacters.reason(name)));
+                        new FieldProblem(
+                                printable(name),
+                                "the parameter's name "
+                                        + (why != null
+                                                ? why
+                                                : "holds a tab, a line break or an unassigned code point")));
             }
             for (String value : parameter.getValue()) {
                 String reason = ControlCharacters.reason(value);

@@ -18,9 +18,12 @@ import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientRegistry;
 
-/** Money from an insurer is taken only from an insurer Tenhal bills; any other name is refused and nothing kept. */
+/**
+ * Money is taken only from a payer Tenhal knows, and an imported file cannot carry what no clinic types: an insurer no
+ * invoice is billed to is refused; a row with a control character is reported unmatched, not stored and not a 500.
+ */
 @TenhalIntegrationTest
-class InsurerPaymentsIntegrationTests {
+class PaymentInputIntegrationTests {
 
     @Autowired
     MockMvcTester mvc;
@@ -73,5 +76,28 @@ class InsurerPaymentsIntegrationTests {
                 start,
                 start.plusSeconds(2700)));
         assertThat(remittance(finance, "INS-BUPA")).hasStatus(201);
+    }
+
+    @Test
+    void anImportedRowWithAControlCharacterIsReportedUnmatched() {
+        String transaction = "TX" + System.nanoTime();
+        MvcTestResult imported = mvc.post()
+                .uri("/api/v1/payments/imports?method=BANK_TRANSFER")
+                .header(HttpHeaders.AUTHORIZATION, staff.as(Role.FINANCE).bearer())
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .content("transaction,date,amount,reference\n" + transaction + ",2026-11-20,100.00,INV\u0000-1\n")
+                .exchange();
+        assertThat(imported).hasStatusOk();
+        assertThat(imported).bodyJson().extractingPath("$.imported").isEqualTo(0);
+        assertThat(imported)
+                .bodyJson()
+                .extractingPath("$.unmatched[0].reason")
+                .asString()
+                .contains("U+0000");
+        assertThat(jdbc.sql("select count(*) from payment where transaction_id = :t")
+                        .param("t", transaction)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }
