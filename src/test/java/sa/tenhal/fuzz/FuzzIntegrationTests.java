@@ -451,7 +451,7 @@ class FuzzIntegrationTests {
         }
         for (Parameter parameter : queryParameters) {
             if (parameter == hostileQuery) {
-                String bad = values.hostileText(parameter.schema());
+                String bad = withinRequestLine(values.hostileText(parameter.schema()));
                 query.add(parameter.name() + "=" + (variant.equals("query-raw") ? raw(bad) : RawHttp.encode(bad)));
             } else if (parameter.name().equals("sort")) {
                 if (variant.equals("sort-unknown")) {
@@ -616,9 +616,18 @@ class FuzzIntegrationTests {
         return values.pick(variants);
     }
 
+    /**
+     * Hostile text cut to what fits a request line: past Tomcat's 8 KiB the container refuses the request before the
+     * application sees it and resets the connection while the client still writes — not the application's answer.
+     * A thousand characters stay under it even percent-encoded (Arabic letters take six bytes each).
+     */
+    private static String withinRequestLine(String text) {
+        return text.length() > 1_000 ? text.substring(0, 1_000) : text;
+    }
+
     private String pathValue(String variant, String name, String collection, JsonNode schema) {
         if (variant.equals("path-hostile")) {
-            String bad = values.hostileText(schema);
+            String bad = withinRequestLine(values.hostileText(schema));
             return values.chance(30) ? raw(bad) : RawHttp.encode(bad);
         }
         if (variant.equals("path-unknown")) {

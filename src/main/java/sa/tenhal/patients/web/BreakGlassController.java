@@ -24,6 +24,7 @@ import sa.tenhal.patients.BreakGlass;
 import sa.tenhal.patients.BreakGlassAccess;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
 import sa.tenhal.platform.PatientReads;
 
 @RestController
@@ -74,6 +75,8 @@ class BreakGlassController {
     @Operation(summary = "Break-the-glass accesses, newest first (unreviewed=true: those waiting for review)")
     PagedModel<BreakGlassAccess> list(
             @RequestParam(defaultValue = "false") boolean unreviewed, @ParameterObject Pageable pageable) {
+        // newest first is the only order (a review works down from the latest); any other sort is refused
+        Paging.sortableBy(pageable, java.util.Map.of(), org.springframework.data.domain.Sort.unsorted());
         var page = breakGlass.list(unreviewed, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
         reads.listed(
                 "BreakGlass",

@@ -14,9 +14,11 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import sa.tenhal.platform.MalformedRequestException;
 
 /**
- * Spring Data's {@code Pageable} and {@code Sort} arguments, with the {@code sort} values taken as sent. Spring Data
+ * Spring Data's {@code Pageable} and {@code Sort} arguments, with the {@code sort} values taken as sent and a page
+ * number whose offset overflows refused (400). Spring Data
  * percent-decodes each {@code sort} value once more after the container has decoded it, so a {@code %} in it either
  * threw ({@code sort=%25} was a 500) or turned into another character; here every {@code %} reaches it escaped, its
  * second decoding gives back what the client sent, and {@link sa.tenhal.platform.Paging} refuses a property the list
@@ -46,9 +48,15 @@ class SortParameters implements HandlerMethodArgumentResolver {
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         NativeWebRequest escaped = escaped(webRequest);
-        return Pageable.class.equals(parameter.getParameterType())
-                ? pageables.getObject().resolveArgument(parameter, container, escaped, binderFactory)
-                : sorts.getObject().resolveArgument(parameter, container, escaped, binderFactory);
+        if (!Pageable.class.equals(parameter.getParameterType())) {
+            return sorts.getObject().resolveArgument(parameter, container, escaped, binderFactory);
+        }
+        Pageable page = pageables.getObject().resolveArgument(parameter, container, escaped, binderFactory);
+        if (page.isPaged() && (long) page.getPageNumber() * page.getPageSize() > Integer.MAX_VALUE) {
+            // no list is that long; the offset would not fit the queries' int
+            throw new MalformedRequestException("page", "at most " + Integer.MAX_VALUE / page.getPageSize());
+        }
+        return page;
     }
 
     private static NativeWebRequest escaped(NativeWebRequest webRequest) {
