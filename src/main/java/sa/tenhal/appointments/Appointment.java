@@ -213,7 +213,11 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
                 id, patientId(), clinicId(), providerId(), serviceId(), startsAt, endsAt, now));
     }
 
-    /** Records that the reminder {@code offset} went out; false if it already had. */
+    /**
+     * Records that the reminder {@code offset} was issued (its event is published in the same transaction), so that it
+     * is issued once; false if it already had been. Not that it was sent: when its message left is the delivery log's
+     * to say.
+     */
     boolean reminded(ReminderOffset offset, Instant now) {
         if (offset == ReminderOffset.H24) {
             if (reminded24hAt != null) {

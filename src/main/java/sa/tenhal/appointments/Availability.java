@@ -23,6 +23,8 @@ import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.RoomKind;
 import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.clinics.ServiceId;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.FieldProblem;
@@ -46,12 +48,16 @@ public class Availability {
     private final ClinicTime time;
     private final Duration step;
 
+    private final PatientAccess access;
+
     Availability(
             ClinicCatalog catalog,
             ScheduleRules schedule,
             Occupancy occupancy,
             ClinicTime time,
-            @Value("${tenhal.appointments.slot-step:15m}") Duration step) {
+            @Value("${tenhal.appointments.slot-step:15m}") Duration step,
+            PatientAccess access) {
+        this.access = access;
         this.catalog = catalog;
         this.schedule = schedule;
         this.occupancy = occupancy;
@@ -85,6 +91,10 @@ public class Availability {
         }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
+        }
+        if (query.patientId() != null) {
+            // the answer tells when the patient is busy: theirs to know only for those who see their appointments
+            access.require(PatientData.APPOINTMENTS, query.patientId());
         }
         ServiceDetails service = catalog.service(query.serviceId());
         if (!service.active()) {

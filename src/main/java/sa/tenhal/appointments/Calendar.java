@@ -20,6 +20,8 @@ import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.RoomDetails;
 import sa.tenhal.clinics.RoomId;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.FieldProblem;
@@ -37,12 +39,19 @@ public class Calendar {
     private final WorkingHoursRepository hours;
     private final ClinicCatalog catalog;
     private final ClinicTime time;
+    private final PatientAccess access;
 
-    Calendar(AppointmentSearch search, WorkingHoursRepository hours, ClinicCatalog catalog, ClinicTime time) {
+    Calendar(
+            AppointmentSearch search,
+            WorkingHoursRepository hours,
+            ClinicCatalog catalog,
+            ClinicTime time,
+            PatientAccess access) {
         this.search = search;
         this.hours = hours;
         this.catalog = catalog;
         this.time = time;
+        this.access = access;
     }
 
     public enum View {
@@ -59,7 +68,10 @@ public class Calendar {
 
     public record Span(Instant startsAt, Instant endsAt) {}
 
-    /** One appointment on the calendar: ids, time, status (nothing clinical). */
+    /**
+     * One appointment on the calendar: ids, time, status (nothing clinical); {@code patientId} is null for a reader
+     * outside the patient's care team, who sees the time taken but not by whom.
+     */
     public record Entry(
             AppointmentId id,
             PatientId patientId,
@@ -116,7 +128,52 @@ public class Calendar {
                         entries(p.id().value(), clinic == null ? null : clinic.value(), null, start, end)));
             }
         }
-        return new CalendarData(from, to, lanes);
+        return new CalendarData(from, to, shown(lanes));
+    }
+
+    /** The lanes as far as the signed-in user may see whose appointments they hold. */
+    private List<Lane> shown(List<Lane> lanes) {
+        if (access.seesEveryone(PatientData.APPOINTMENTS)) {
+            return lanes;
+        }
+        java.util.Set<UUID> visible = access.visible(
+                PatientData.APPOINTMENTS,
+                lanes.stream()
+                        .flatMap(l -> l.appointments().stream())
+                        .map(e -> e.patientId().value())
+                        .toList());
+        return lanes.stream()
+                .map(l -> new Lane(
+                        l.kind(),
+                        l.id(),
+                        l.nameEn(),
+                        l.nameAr(),
+                        l.working(),
+                        l.appointments().stream()
+                                .map(e -> visible.contains(e.patientId().value())
+                                        ? e
+                                        : new Entry(
+                                                e.id(),
+                                                null,
+                                                e.providerId(),
+                                                e.serviceId(),
+                                                e.roomId(),
+                                                e.startsAt(),
+                                                e.endsAt(),
+                                                e.status()))
+                                .toList()))
+                .toList();
+    }
+
+    /** The patients a calendar shows (for the record of who read it). */
+    public static List<UUID> patients(CalendarData data) {
+        return data.lanes().stream()
+                .flatMap(l -> l.appointments().stream())
+                .map(Entry::patientId)
+                .filter(java.util.Objects::nonNull)
+                .map(PatientId::value)
+                .distinct()
+                .toList();
     }
 
     private List<Entry> entries(UUID provider, UUID clinic, UUID room, Instant from, Instant to) {
@@ -128,7 +185,11 @@ public class Calendar {
                 .toList();
     }
 
-    /** Appointments by any of patient, provider, clinic, room and status, overlapping {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * Appointments by any of patient, provider, clinic, room and status, overlapping {@code from} (inclusive) to
+     * {@code to} (exclusive); an appointment of a patient outside a clinician's care team shows no patient. Asking for
+     * one patient's appointments is refused (403) outside the care team instead.
+     */
     public Page<AppointmentDetails> list(
             PatientId patient,
             ProviderId provider,
@@ -138,7 +199,10 @@ public class Calendar {
             Instant from,
             Instant to,
             Pageable page) {
-        return search.search(
+        if (patient != null) {
+            access.require(PatientData.APPOINTMENTS, patient);
+        }
+        Page<AppointmentDetails> found = search.search(
                         patient == null ? null : patient.value(),
                         provider == null ? null : provider.value(),
                         clinic == null ? null : clinic.value(),
@@ -148,6 +212,13 @@ public class Calendar {
                         to == null ? Instant.parse("9999-12-31T00:00:00Z") : to,
                         page)
                 .map(Appointment::details);
+        if (access.seesEveryone(PatientData.APPOINTMENTS)) {
+            return found;
+        }
+        java.util.Set<UUID> visible = access.visible(
+                PatientData.APPOINTMENTS,
+                found.getContent().stream().map(a -> a.patientId().value()).toList());
+        return found.map(a -> visible.contains(a.patientId().value()) ? a : a.withoutPatient());
     }
 
     static Entry entry(Appointment a) {

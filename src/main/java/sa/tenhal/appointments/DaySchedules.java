@@ -14,7 +14,10 @@ import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.RoomDetails;
 import sa.tenhal.clinics.ServiceDetails;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientDetails;
+import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.documents.Documents;
@@ -33,13 +36,16 @@ public class DaySchedules {
     private final PatientRegistry patients;
     private final Documents documents;
     private final ClinicTime time;
+    private final PatientAccess access;
 
     DaySchedules(
             Appointments appointments,
             ClinicCatalog catalog,
             PatientRegistry patients,
             Documents documents,
-            ClinicTime time) {
+            ClinicTime time,
+            PatientAccess access) {
+        this.access = access;
         this.appointments = appointments;
         this.catalog = catalog;
         this.patients = patients;
@@ -47,8 +53,12 @@ public class DaySchedules {
         this.time = time;
     }
 
-    /** One line of the list; names in both languages. */
+    /**
+     * One line of the list; names in both languages. For a reader outside the patient's care team the line shows the
+     * time taken and the service, but no patient ({@code patientId} null, names and record number empty).
+     */
     public record Line(
+            PatientId patientId,
             LocalTime starts,
             LocalTime ends,
             String patientEn,
@@ -61,28 +71,36 @@ public class DaySchedules {
 
     public record DaySchedule(ProviderDetails provider, LocalDate date, List<Line> lines) {}
 
+    /** A provider's list for a local date, as far as the signed-in user may see its patients (docs/security.md). */
     public DaySchedule day(ProviderId providerId, LocalDate date) {
         ProviderDetails provider = catalog.provider(providerId);
         Instant from = date.atStartOfDay(time.zone()).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(time.zone()).toInstant();
+        List<Appointment> day = appointments
+                .inStatusStartingBetween(
+                        EnumSet.of(
+                                AppointmentStatus.BOOKED,
+                                AppointmentStatus.CONFIRMED,
+                                AppointmentStatus.ARRIVED,
+                                AppointmentStatus.IN_PROGRESS,
+                                AppointmentStatus.COMPLETED),
+                        from,
+                        to)
+                .stream()
+                .filter(a -> a.providerId().equals(providerId))
+                .toList();
+        java.util.Set<java.util.UUID> visible = access.visible(
+                PatientData.APPOINTMENTS,
+                day.stream().map(a -> a.patientId().value()).toList());
         List<Line> lines = new ArrayList<>();
-        for (Appointment a : appointments.inStatusStartingBetween(
-                EnumSet.of(
-                        AppointmentStatus.BOOKED,
-                        AppointmentStatus.CONFIRMED,
-                        AppointmentStatus.ARRIVED,
-                        AppointmentStatus.IN_PROGRESS,
-                        AppointmentStatus.COMPLETED),
-                from,
-                to)) {
-            if (!a.providerId().equals(providerId)) {
-                continue;
-            }
+        for (Appointment a : day) {
             AppointmentDetails d = a.details();
-            PatientDetails patient = patients.find(d.patientId()).orElse(null);
+            boolean shown = visible.contains(d.patientId().value());
+            PatientDetails patient = shown ? patients.find(d.patientId()).orElse(null) : null;
             ServiceDetails service = catalog.service(d.serviceId());
             RoomDetails room = d.roomId() == null ? null : catalog.room(d.roomId());
             lines.add(new Line(
+                    shown ? d.patientId() : null,
                     time.local(d.startsAt()).toLocalTime(),
                     time.local(d.endsAt()).toLocalTime(),
                     patient == null ? "" : patient.fullName(Language.EN),
@@ -98,7 +116,11 @@ public class DaySchedules {
 
     /** The day's list as a PDF in the given language. */
     public byte[] pdf(ProviderId provider, LocalDate date, Language language) {
-        DaySchedule schedule = day(provider, date);
+        return pdf(day(provider, date), language);
+    }
+
+    /** A day's list, already read, as a PDF in the given language. */
+    public byte[] pdf(DaySchedule schedule, Language language) {
         return documents.pdf(
                 "day-schedule",
                 Map.of(

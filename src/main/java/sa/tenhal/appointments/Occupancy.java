@@ -32,7 +32,7 @@ class Occupancy {
             select 'PATIENT', id, starts_at, ends_at from appointment
              where patient_id = :patient and tstzrange(starts_at, ends_at) && tstzrange(:start, :end)
                and %1$s and id <> :self
-            order by 1, 3
+            order by 1, 3, 2
             """.formatted(HOLDING);
 
     private final JdbcClient jdbc;

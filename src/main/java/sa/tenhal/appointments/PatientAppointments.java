@@ -18,7 +18,9 @@ import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientCareTeam;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientSight;
 import sa.tenhal.patients.PatientSummaryContributor;
 import sa.tenhal.platform.ClinicTime;
 
@@ -77,7 +79,11 @@ class PatientAppointments implements PatientSummaryContributor, PatientCareTeam 
     }
 
     @Override
-    public Optional<Object> contribute(PatientId patient) {
+    public Optional<Object> contribute(PatientSight sight) {
+        if (!sight.sees(PatientData.APPOINTMENTS)) {
+            return Optional.empty();
+        }
+        PatientId patient = sight.patient();
         List<Appointment> all = appointments.ofPatient(patient.value());
         Set<ClinicId> clinics = all.stream().map(Appointment::clinicId).collect(Collectors.toSet());
         Set<ProviderId> providers = all.stream().map(Appointment::providerId).collect(Collectors.toSet());

@@ -9,11 +9,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Appointments extends JpaRepository<Appointment, UUID> {
 
-    @Query("select a from Appointment a where a.patientId = ?1 order by a.startsAt desc")
+    @Query("select a from Appointment a where a.patientId = ?1 order by a.startsAt desc, a.id")
     List<Appointment> ofPatient(UUID patientId);
 
     @Query(
-            "select a from Appointment a where a.status in ?1 and a.startsAt >= ?2 and a.startsAt < ?3 order by a.startsAt")
+            "select a from Appointment a where a.status in ?1 and a.startsAt >= ?2 and a.startsAt < ?3 order by a.startsAt, a.id")
     List<Appointment> inStatusStartingBetween(Collection<AppointmentStatus> statuses, Instant from, Instant to);
 }
 
@@ -29,26 +29,27 @@ interface WorkingHoursRepository extends JpaRepository<WorkingHours, UUID> {
 
 interface TimeOffRepository extends JpaRepository<TimeOff, UUID> {
 
-    @Query("select t from TimeOff t where t.providerId in ?1 and t.startsAt < ?3 and t.endsAt > ?2 order by t.startsAt")
+    @Query(
+            "select t from TimeOff t where t.providerId in ?1 and t.startsAt < ?3 and t.endsAt > ?2 order by t.startsAt, t.id")
     List<TimeOff> ofProvidersBetween(Collection<UUID> providerIds, Instant from, Instant to);
 
-    @Query("select t from TimeOff t where t.providerId = ?1 and t.endsAt > ?2 order by t.startsAt")
+    @Query("select t from TimeOff t where t.providerId = ?1 and t.endsAt > ?2 order by t.startsAt, t.id")
     List<TimeOff> ofProviderEndingAfter(UUID providerId, Instant from);
 }
 
 interface ClosureRepository extends JpaRepository<Closure, UUID> {
 
     @Query("select c from Closure c where c.centreCode = ?1 and (c.clinicId is null or c.clinicId = ?2)"
-            + " and c.startsAt < ?4 and c.endsAt > ?3 order by c.startsAt")
+            + " and c.startsAt < ?4 and c.endsAt > ?3 order by c.startsAt, c.id")
     List<Closure> affecting(String centreCode, UUID clinicId, Instant from, Instant to);
 
-    @Query("select c from Closure c where c.centreCode = ?1 and c.endsAt > ?2 order by c.startsAt")
+    @Query("select c from Closure c where c.centreCode = ?1 and c.endsAt > ?2 order by c.startsAt, c.id")
     List<Closure> endingAfter(String centreCode, Instant from);
 }
 
 interface AppointmentReschedules extends JpaRepository<AppointmentReschedule, UUID> {
 
-    @Query("select r from AppointmentReschedule r where r.appointmentId = ?1 order by r.rescheduledAt")
+    @Query("select r from AppointmentReschedule r where r.appointmentId = ?1 order by r.rescheduledAt, r.id")
     List<AppointmentReschedule> of(UUID appointmentId);
 }
 
@@ -72,11 +73,11 @@ interface WaitlistEntries extends JpaRepository<WaitlistEntry, UUID> {
 
     @Query(
             "select e from WaitlistEntry e where e.clinicId = ?1 and e.status = sa.tenhal.appointments.WaitlistEntry.Status.WAITING"
-                    + " order by e.createdAt")
+                    + " order by e.createdAt, e.id")
     List<WaitlistEntry> waitingIn(UUID clinicId);
 
     @Query("select e from WaitlistEntry e where (?1 is null or e.clinicId = ?1) and (?2 is null or e.patientId = ?2)"
-            + " order by e.createdAt")
+            + " order by e.createdAt, e.id")
     List<WaitlistEntry> search(UUID clinicId, UUID patientId);
 }
 

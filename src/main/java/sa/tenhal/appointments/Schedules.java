@@ -228,6 +228,9 @@ public class Schedules {
         if (clinic != null) {
             ClinicDetails details = catalog.clinic(clinic);
             centre = details.centreCode();
+        } else {
+            // the centre this node serves must be in the catalogue: a 404 that names it, not a failed statement
+            catalog.centre(centre);
         }
         Instant start = from.atStartOfDay(time.zone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(time.zone()).toInstant();

@@ -18,6 +18,9 @@ import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.RoomDetails;
 import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.ServiceDetails;
+import sa.tenhal.patients.CareTeams;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.PatientStatus;
@@ -26,6 +29,7 @@ import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.PatientReads;
 
 /**
  * The seed's AppointmentService: book (one appointment, or a visit itinerary all or nothing), confirm, reschedule,
@@ -50,6 +54,9 @@ public class Scheduling {
     private final ClinicTime time;
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
+    private final PatientAccess access;
+    private final CareTeams careTeams;
+    private final PatientReads reads;
 
     Scheduling(
             Appointments appointments,
@@ -59,7 +66,13 @@ public class Scheduling {
             PatientRegistry patients,
             Reminders reminders,
             ClinicTime time,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            PatientAccess access,
+            CareTeams careTeams,
+            PatientReads reads) {
+        this.access = access;
+        this.careTeams = careTeams;
+        this.reads = reads;
         this.appointments = appointments;
         this.reschedules = reschedules;
         this.availability = availability;
@@ -130,7 +143,10 @@ public class Scheduling {
                 Actor.currentUserId(),
                 time.now());
         // flush now, so that an exclusion constraint fires here and later items see this one
-        return appointments.saveAndFlush(appointment).details();
+        AppointmentDetails booked = appointments.saveAndFlush(appointment).details();
+        // the clinic looks after the patient from now on: its clinicians see their record
+        careTeams.join(booking.patientId(), booked.clinicId().value(), CareTeams.Via.APPOINTMENT, booked.bookedAt());
+        return booked;
     }
 
     /** The outcome of check_conflicts: the rules a booking breaks and the appointments it would overlap. */
@@ -199,6 +215,7 @@ public class Scheduling {
                 id.value(),
                 () -> tx.execute(status -> {
                     Appointment appointment = load(id);
+                    access.require(PatientData.APPOINTMENTS, appointment.patientId());
                     if (!AppointmentStatus.UPCOMING.contains(appointment.status())) {
                         throw sa.tenhal.platform.ConflictException.illegalTransition(
                                 "appointment", appointment.status(), "reschedule");
@@ -263,14 +280,26 @@ public class Scheduling {
         });
     }
 
+    /** One appointment, for the work of other modules (not shown to a person as it is: see {@link #view}). */
     public AppointmentDetails get(AppointmentId id) {
         return readOnly.execute(status -> load(id).details());
+    }
+
+    /**
+     * One appointment for a staff member to read: 403 outside a clinician's care team (docs/security.md); audited as a
+     * read of the patient's data.
+     */
+    public AppointmentDetails view(AppointmentId id) {
+        AppointmentDetails appointment = get(id);
+        access.require(PatientData.APPOINTMENTS, appointment.patientId());
+        reads.viewed("Appointment", id.value(), appointment.patientId().value(), "appointment");
+        return appointment;
     }
 
     /** The appointment's moves, oldest first. */
     public List<AppointmentReschedule.Move> moves(AppointmentId id) {
         return readOnly.execute(status -> {
-            load(id);
+            access.require(PatientData.APPOINTMENTS, load(id).patientId());
             return reschedules.of(id.value()).stream()
                     .map(AppointmentReschedule::move)
                     .toList();
@@ -280,6 +309,7 @@ public class Scheduling {
     private AppointmentDetails change(AppointmentId id, java.util.function.Consumer<Appointment> transition) {
         return tx.execute(status -> {
             Appointment appointment = load(id);
+            access.require(PatientData.APPOINTMENTS, appointment.patientId());
             transition.accept(appointment);
             return appointments.save(appointment).details();
         });
@@ -321,6 +351,9 @@ public class Scheduling {
         }
         PatientStatus patient = patients.status(booking.patientId())
                 .orElseThrow(() -> new NotFoundException("Patient", booking.patientId()));
+        // a clinician books only a patient they look after (or broke the glass for): booking would add them to the
+        // care team, so it must not be the way into a record
+        access.require(PatientData.APPOINTMENTS, booking.patientId());
         ServiceDetails service = catalog.service(booking.serviceId());
         ProviderDetails provider = catalog.provider(booking.providerId());
         RoomDetails room = booking.roomId() == null ? null : catalog.room(booking.roomId());

@@ -27,6 +27,7 @@ import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.clinics.ServiceId;
+import sa.tenhal.patients.CareTeams;
 import sa.tenhal.patients.PatientContact;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
@@ -68,6 +69,7 @@ public class Waitlist {
     private final Duration validity;
     private final String baseUrl;
     private final LinkTokens tokens;
+    private final CareTeams careTeams;
 
     Waitlist(
             WaitlistEntries entries,
@@ -81,7 +83,9 @@ public class Waitlist {
             PlatformTransactionManager transactions,
             JdbcClient jdbc,
             @Value("${tenhal.waitlist.offer-validity:2h}") Duration validity,
-            @Value("${tenhal.base-url}") String baseUrl) {
+            @Value("${tenhal.base-url}") String baseUrl,
+            CareTeams careTeams) {
+        this.careTeams = careTeams;
         this.entries = entries;
         this.offers = offers;
         this.scheduling = scheduling;
@@ -133,19 +137,23 @@ public class Waitlist {
             throw new InvalidFieldsException("providerId", "the provider does not work in the service's clinic");
         }
         Set<DayOfWeek> days = wish.days() == null || wish.days().isEmpty() ? Schedules.DEFAULT_WEEK : wish.days();
-        return tx.execute(status -> entries.save(new WaitlistEntry(
-                        wish.patientId(),
-                        service.clinicId(),
-                        service.id(),
-                        wish.providerId(),
-                        days,
-                        wish.from(),
-                        wish.to(),
-                        wish.until(),
-                        wish.notes(),
-                        Actor.currentUserId(),
-                        time.now()))
-                .details());
+        return tx.execute(status -> {
+            // the clinic the patient waits for looks after them already
+            careTeams.join(wish.patientId(), service.clinicId().value(), CareTeams.Via.WAITLIST, time.now());
+            return entries.save(new WaitlistEntry(
+                            wish.patientId(),
+                            service.clinicId(),
+                            service.id(),
+                            wish.providerId(),
+                            days,
+                            wish.from(),
+                            wish.to(),
+                            wish.until(),
+                            wish.notes(),
+                            Actor.currentUserId(),
+                            time.now()))
+                    .details();
+        });
     }
 
     public List<WaitlistEntryDetails> entries(ClinicId clinic, PatientId patient) {

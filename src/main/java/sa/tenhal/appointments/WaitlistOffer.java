@@ -43,6 +43,7 @@ class WaitlistOffer {
     @Enumerated(EnumType.STRING)
     private Status status;
 
+    // when the offer was made (and its event published), not when its message left: that is the delivery log's
     private Instant offeredAt;
     private Instant expiresAt;
     private Instant claimedAt;

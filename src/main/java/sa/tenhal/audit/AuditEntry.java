@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One line of the audit trail. */
+/** One line of the audit trail; a list read names every patient it returned in {@code listedPatients}. */
 public record AuditEntry(
         long id,
         Instant at,
@@ -17,4 +17,5 @@ public record AuditEntry(
         UUID relatedPatientId,
         String action,
         List<String> changedFields,
-        String note) {}
+        String note,
+        List<UUID> listedPatients) {}

@@ -51,11 +51,16 @@ public class AuditLog {
         }
     }
 
+    /**
+     * One page of the entries that match, newest first unless {@code page} sorts by {@code at} ascending; entries of
+     * the same instant keep the order they were written in (their id), so pages never overlap.
+     */
     public Page<AuditEntry> find(Filter filter, Pageable page) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.patientId() != null) {
-            where.append(" and (patient_id = :patient or related_patient_id = :patient)");
+            where.append(" and (patient_id = :patient or related_patient_id = :patient"
+                    + " or patient_ids @> array[cast(:patient as uuid)])");
             params.put("patient", filter.patientId());
         }
         if (filter.userId() != null) {
@@ -87,8 +92,10 @@ public class AuditLog {
             params.put("to", Timestamp.from(filter.to()));
         }
         var count = jdbc.sql("select count(*) from audit_entry" + where);
-        var rows = jdbc.sql(
-                "select * from audit_entry" + where + " order by at desc, id desc offset :offset limit :limit");
+        var at = page.getSort().getOrderFor("at");
+        String direction = at != null && at.isAscending() ? "asc" : "desc";
+        var rows = jdbc.sql("select * from audit_entry" + where + " order by at " + direction + ", id " + direction
+                + " offset :offset limit :limit");
         for (var e : params.entrySet()) {
             count = count.param(e.getKey(), e.getValue());
             rows = rows.param(e.getKey(), e.getValue());
@@ -110,8 +117,13 @@ public class AuditLog {
                         rs.getString("changed_fields").isEmpty()
                                 ? List.of()
                                 : Arrays.asList(rs.getString("changed_fields").split(",")),
-                        rs.getString("note")))
+                        rs.getString("note"),
+                        listed(rs.getArray("patient_ids"))))
                 .list();
         return new PageImpl<>(content, page, total);
+    }
+
+    private static List<UUID> listed(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 }

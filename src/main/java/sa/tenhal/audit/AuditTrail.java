@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import sa.tenhal.platform.AuditAction;
 import sa.tenhal.platform.AuditableEvent;
 import sa.tenhal.platform.Audited;
 import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.Ids;
 
 /**
  * Writes the audit trail. A plain synchronous listener on purpose: it runs in the transaction that published the
@@ -47,7 +49,8 @@ class AuditTrail {
                 a.relatedPatientId(),
                 a.action(),
                 List.copyOf(new java.util.TreeSet<>(a.changedFields())),
-                a.note());
+                a.note(),
+                a.listedPatients());
     }
 
     @EventListener
@@ -63,7 +66,8 @@ class AuditTrail {
                 null,
                 AuditAction.SIGN_IN,
                 List.of(),
-                null);
+                null,
+                Set.of());
     }
 
     @EventListener
@@ -79,7 +83,8 @@ class AuditTrail {
                     null,
                     AuditAction.SIGN_IN_FAILED,
                     List.of(),
-                    event.getException().getClass().getSimpleName());
+                    event.getException().getClass().getSimpleName(),
+                    Set.of());
         }
     }
 
@@ -92,12 +97,15 @@ class AuditTrail {
             UUID relatedPatientId,
             AuditAction action,
             List<String> changedFields,
-            String note) {
+            String note,
+            Set<UUID> listedPatients) {
         jdbc.sql("""
                         insert into audit_entry (at, user_id, username, address, user_agent, record_type, record_id,
-                                                 patient_id, related_patient_id, action, changed_fields, note)
+                                                 patient_id, related_patient_id, action, changed_fields, note,
+                                                 patient_ids)
                         values (:at, :userId, :username, :address, :userAgent, :recordType, :recordId,
-                                :patientId, :relatedPatientId, :action, :changedFields, :note)
+                                :patientId, :relatedPatientId, :action, :changedFields, :note,
+                                cast(:patientIds as uuid[]))
                         """)
                 .param("at", Timestamp.from(time.now()))
                 .param("userId", userId)
@@ -117,6 +125,9 @@ class AuditTrail {
                 .param("action", action.name())
                 .param("changedFields", String.join(",", changedFields))
                 .param("note", truncate(note, 500))
+                .param(
+                        "patientIds",
+                        listedPatients.isEmpty() ? null : Ids.sqlArray(new java.util.TreeSet<>(listedPatients)))
                 .update();
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -99,6 +100,17 @@ public class ClinicCatalog {
 
     public Optional<ProviderDetails> providerOf(UserId user) {
         return providers.findByUserId(user.value()).map(Provider::details);
+    }
+
+    /**
+     * The clinics a staff user works in (their provider record's), empty for staff who see no patients; cached, since
+     * every need-to-know check of a clinician asks.
+     */
+    public Set<ClinicId> clinicsOf(UserId user) {
+        return cached("user-clinics", user, () -> providerOf(user)
+                .filter(ProviderDetails::active)
+                .map(ProviderDetails::clinicIds)
+                .orElse(Set.of()));
     }
 
     public Page<ProviderDetails> providers(ClinicId clinic, Boolean active, Pageable page) {

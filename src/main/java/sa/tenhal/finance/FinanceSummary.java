@@ -4,24 +4,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientSight;
 import sa.tenhal.patients.PatientSummaryContributor;
 
 /**
- * The patient summary's billing section: balance, open invoices and packages. Shown to the roles that handle money
- * (admin, manager, reception, finance); providers and nurses do not see it.
+ * The patient summary's billing section: balance, open invoices and packages. Shown to the roles that see money
+ * (docs/security.md: admin, manager, reception, finance); providers and nurses do not see it.
  */
 @Component
 class FinanceSummary implements PatientSummaryContributor {
-
-    private static final Set<String> SEES_MONEY =
-            Set.of("ROLE_ADMIN", "ROLE_MANAGER", "ROLE_RECEPTIONIST", "ROLE_FINANCE");
 
     /** The section: the account, the open invoices (oldest due first) and the packages. */
     public record Section(AccountView account, List<OpenInvoice> openInvoices, List<PatientPackageView> packages) {}
@@ -50,15 +46,11 @@ class FinanceSummary implements PatientSummaryContributor {
     }
 
     @Override
-    public Optional<Object> contribute(PatientId patient) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean allowed = auth != null
-                && auth.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .anyMatch(SEES_MONEY::contains);
-        if (!allowed) {
+    public Optional<Object> contribute(PatientSight sight) {
+        if (!sight.sees(PatientData.MONEY)) {
             return Optional.empty();
         }
+        PatientId patient = sight.patient();
         List<OpenInvoice> open =
                 invoicing
                         .list(patient.value(), null, null, PageRequest.of(0, 200, Sort.by("dueDate", "createdAt")))

@@ -99,7 +99,7 @@ public class FinancialReports {
         return jdbc.sql("select " + key + " as group_key, " + signed("l.net") + " as net, " + signed("l.vat")
                         + " as vat, count(*) as line_count from invoice_line l"
                         + " join invoice i on i.id = l.invoice_id where " + ISSUED_IN + " group by " + key
-                        + " order by 2 desc")
+                        + " order by 2 desc, 1")
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> new RawRevenue(
@@ -163,7 +163,7 @@ public class FinancialReports {
         return jdbc.sql("select l.vat_category, l.vat_rate, l.exemption_code, " + signed("l.net") + " as taxable, "
                         + signed("l.vat") + " as vat from invoice_line l join invoice i on i.id = l.invoice_id"
                         + " where " + ISSUED_IN + " group by l.vat_category, l.vat_rate, l.exemption_code"
-                        + " order by l.vat_category, l.exemption_code")
+                        + " order by l.vat_category, l.exemption_code, l.vat_rate")
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> new FinancialReport.Vat(

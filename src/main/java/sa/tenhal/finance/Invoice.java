@@ -68,7 +68,8 @@ class Invoice {
     private BigDecimal total = Sar.ZERO;
     private BigDecimal paid = Sar.ZERO;
     private BigDecimal credited = Sar.ZERO;
-    private int remindersSent;
+    // overdue reminders issued (published as InvoiceOverdue); whether each left is the delivery log's to say
+    private int remindersIssued;
     private LocalDate serviceDate;
     private LocalDate issueDate;
     private Instant issuedAt;
@@ -335,22 +336,22 @@ class Invoice {
         refresh(today, now);
     }
 
-    /** Past due and still open: OVERDUE. Returns whether reminder number {@code remindersSent + 1} is due. */
+    /** Past due and still open: OVERDUE. Returns whether reminder number {@code remindersIssued + 1} is due. */
     boolean checkOverdue(LocalDate today, List<Integer> reminderDays, Instant now) {
         refresh(today, now);
-        if (status != InvoiceStatus.OVERDUE || remindersSent >= reminderDays.size()) {
+        if (status != InvoiceStatus.OVERDUE || remindersIssued >= reminderDays.size()) {
             return false;
         }
         long daysPast = today.toEpochDay() - dueDate.toEpochDay();
-        if (daysPast >= reminderDays.get(remindersSent)) {
-            remindersSent++;
+        if (daysPast >= reminderDays.get(remindersIssued)) {
+            remindersIssued++;
             return true;
         }
         return false;
     }
 
-    int remindersSent() {
-        return remindersSent;
+    int remindersIssued() {
+        return remindersIssued;
     }
 
     private void refresh(LocalDate today, Instant now) {

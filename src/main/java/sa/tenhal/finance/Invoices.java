@@ -53,5 +53,5 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
               and (:kind is null or i.kind = :kind)""")
     Page<Invoice> search(UUID patient, InvoiceStatus status, DocumentKind kind, Pageable page);
 
-    List<Invoice> findByOriginalInvoiceIdOrderByCreatedAt(UUID original);
+    List<Invoice> findByOriginalInvoiceIdOrderByCreatedAtAscIdAsc(UUID original);
 }

@@ -318,7 +318,7 @@ public class Invoicing {
     /** The notes issued against an invoice. */
     @Transactional(readOnly = true)
     public List<InvoiceView> notesOf(InvoiceId id) {
-        return invoices.findByOriginalInvoiceIdOrderByCreatedAt(id.value()).stream()
+        return invoices.findByOriginalInvoiceIdOrderByCreatedAtAscIdAsc(id.value()).stream()
                 .map(Invoice::view)
                 .toList();
     }
@@ -334,7 +334,7 @@ public class Invoicing {
         for (UUID id : invoices.pastDue(today)) {
             Invoice invoice = invoices.lock(id).orElseThrow();
             if (invoice.checkOverdue(today, properties.overdueReminderDays(), time.now())) {
-                events.publishEvent(new InvoiceOverdue(new InvoiceId(id), invoice.remindersSent(), time.now()));
+                events.publishEvent(new InvoiceOverdue(new InvoiceId(id), invoice.remindersIssued(), time.now()));
                 reminders++;
             }
             invoices.save(invoice);

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PackageDefinitions extends JpaRepository<PackageDefinition, UUID> {
 
-    List<PackageDefinition> findByActiveTrueOrderByNameEn();
+    List<PackageDefinition> findByActiveTrueOrderByNameEnAscIdAsc();
 }
 
 interface PatientPackages extends JpaRepository<PatientPackage, UUID> {
@@ -28,7 +28,7 @@ interface PatientPackages extends JpaRepository<PatientPackage, UUID> {
 
     Optional<PatientPackage> findByInvoiceId(UUID invoice);
 
-    List<PatientPackage> findByPatientIdOrderByPurchasedAtDesc(UUID patient);
+    List<PatientPackage> findByPatientIdOrderByPurchasedAtDescIdDesc(UUID patient);
 
     @Query("select p.id from PatientPackage p where p.status = sa.tenhal.finance.PackageStatus.ACTIVE"
             + " and p.expiresOn < :today")

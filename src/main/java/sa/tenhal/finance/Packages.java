@@ -87,7 +87,7 @@ public class Packages {
 
     @Transactional(readOnly = true)
     public List<PackageDefinitionView> definitions() {
-        return definitions.findByActiveTrueOrderByNameEn().stream()
+        return definitions.findByActiveTrueOrderByNameEnAscIdAsc().stream()
                 .map(PackageDefinition::view)
                 .toList();
     }
@@ -152,7 +152,7 @@ public class Packages {
     /** The patient's packages, newest first, with their balance of sessions. */
     @Transactional(readOnly = true)
     public List<PatientPackageView> ofPatient(PatientId patient) {
-        List<PatientPackage> list = packages.findByPatientIdOrderByPurchasedAtDesc(patient.value());
+        List<PatientPackage> list = packages.findByPatientIdOrderByPurchasedAtDescIdDesc(patient.value());
         Map<UUID, PackageDefinition> defs =
                 definitions
                         .findAllById(

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import sa.tenhal.platform.ControlCharacters;
 import sa.tenhal.platform.Ids;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.ProblemException;
@@ -77,12 +78,18 @@ public class PaymentImports {
                 String transaction = row.get("transaction");
                 String reference = row.get("reference");
                 String amountText = row.get("amount");
-                Optional<String> refused = Optional.empty();
+                Optional<String> refused = java.util.stream.Stream.of(transaction, reference, amountText)
+                        .map(ControlCharacters::reason)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .map(reason -> "a column " + reason);
                 BigDecimal amount = null;
-                try {
-                    amount = Sar.exact("amount", new BigDecimal(amountText), false);
-                } catch (NumberFormatException | InvalidFieldsException e) {
-                    refused = Optional.of("amount is not a positive SAR amount with at most two decimals");
+                if (refused.isEmpty()) {
+                    try {
+                        amount = Sar.exact("amount", new BigDecimal(amountText), false);
+                    } catch (NumberFormatException | InvalidFieldsException e) {
+                        refused = Optional.of("amount is not a positive SAR amount with at most two decimals");
+                    }
                 }
                 if (refused.isEmpty()) {
                     BigDecimal value = amount;

@@ -25,14 +25,14 @@ interface PaymentRecords extends JpaRepository<Payment, UUID> {
             + " where p.patientId = :patient and p.payer = sa.tenhal.finance.Payer.PATIENT")
     BigDecimal creditOf(UUID patient);
 
-    List<Payment> findByPatientIdOrderByReceivedAtDesc(UUID patient);
+    List<Payment> findByPatientIdOrderByReceivedAtDescIdDesc(UUID patient);
 }
 
 interface Allocations extends JpaRepository<Allocation, UUID> {
 
-    List<Allocation> findByPaymentIdOrderByAllocatedAt(UUID payment);
+    List<Allocation> findByPaymentIdOrderByAllocatedAtAscIdAsc(UUID payment);
 
-    List<Allocation> findByInvoiceIdOrderByAllocatedAt(UUID invoice);
+    List<Allocation> findByInvoiceIdOrderByAllocatedAtAscIdAsc(UUID invoice);
 }
 
 interface Refunds extends JpaRepository<Refund, UUID> {

@@ -63,8 +63,8 @@ public class Payments {
 
     /**
      * Records a payment and allocates it. Refused with 422 and nothing recorded: a negative, zero or over-precise
-     * amount, allocations adding up to more than the payment, an allocation above what is open on the document or to
-     * another payer's document.
+     * amount, an insurer no invoice is billed to, allocations adding up to more than the payment, an allocation above
+     * what is open on the document or to another payer's document.
      */
     public PaymentView receive(PaymentRequests.NewPayment request, UUID recordedBy) {
         return receive(request, recordedBy, null);
@@ -81,6 +81,8 @@ public class Payments {
         }
         if (payer == Payer.PATIENT) {
             billing.patient(request.patientId());
+        } else if (!billedInsurer(request.insurerId())) {
+            throw new InvalidFieldsException("insurerId", "no invoice is billed to this insurer");
         }
         if (request.transactionId() != null && transactionRecorded(request.method(), request.transactionId())) {
             throw (ConflictException) new ConflictException(
@@ -114,6 +116,17 @@ public class Payments {
         payments.save(payment);
         events.publishEvent(new PaymentReceived(new PaymentId(payment.id()), time.now()));
         return payment.view(made);
+    }
+
+    /**
+     * Insurers are known to Tenhal by the invoices billed to them (from a patient's coverage): money from any other
+     * name is a typing error, and recorded it could never be allocated.
+     */
+    private boolean billedInsurer(String insurerId) {
+        return jdbc.sql("select exists (select 1 from invoice where payer = 'INSURER' and insurer_id = :insurer)")
+                .param("insurer", insurerId)
+                .query(Boolean.class)
+                .single();
     }
 
     private List<Invoice> lockOpenOfInsurer(String insurerId) {
@@ -254,7 +267,7 @@ public class Payments {
         }
         Invoice invoice = invoices.lock(request.invoiceId())
                 .orElseThrow(() -> new NotFoundException("Invoice", request.invoiceId()));
-        List<Allocation> here = allocations.findByInvoiceIdOrderByAllocatedAt(invoice.id()).stream()
+        List<Allocation> here = allocations.findByInvoiceIdOrderByAllocatedAtAscIdAsc(invoice.id()).stream()
                 .filter(a -> a.paymentId().equals(payment.id()) && a.remaining().signum() > 0)
                 .toList();
         BigDecimal paidHere = here.stream().map(Allocation::remaining).reduce(Sar.ZERO, BigDecimal::add);
@@ -316,7 +329,7 @@ public class Payments {
     /** Refunds part of what was paid on a document, whichever payments paid it (packages refund this way). */
     RefundView refundOnInvoice(UUID invoiceId, BigDecimal amount, String reason, UUID recordedBy) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
-        List<Allocation> paid = allocations.findByInvoiceIdOrderByAllocatedAt(invoiceId).stream()
+        List<Allocation> paid = allocations.findByInvoiceIdOrderByAllocatedAtAscIdAsc(invoiceId).stream()
                 .filter(a -> a.remaining().signum() > 0)
                 .toList();
         BigDecimal paidHere = paid.stream().map(Allocation::remaining).reduce(Sar.ZERO, BigDecimal::add);
@@ -334,7 +347,7 @@ public class Payments {
 
     @Transactional(readOnly = true)
     public List<PaymentView> ofPatient(PatientId patient) {
-        return payments.findByPatientIdOrderByReceivedAtDesc(patient.value()).stream()
+        return payments.findByPatientIdOrderByReceivedAtDescIdDesc(patient.value()).stream()
                 .map(this::view)
                 .toList();
     }
@@ -345,7 +358,7 @@ public class Payments {
     }
 
     private PaymentView view(Payment payment) {
-        List<PaymentView.Allocation> list = allocations.findByPaymentIdOrderByAllocatedAt(payment.id()).stream()
+        List<PaymentView.Allocation> list = allocations.findByPaymentIdOrderByAllocatedAtAscIdAsc(payment.id()).stream()
                 .map(a -> new PaymentView.Allocation(
                         new InvoiceId(a.invoiceId()),
                         invoices.findById(a.invoiceId()).map(Invoice::number).orElse(null),

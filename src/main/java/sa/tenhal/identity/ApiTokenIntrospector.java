@@ -87,7 +87,7 @@ class ApiTokenIntrospector implements OpaqueTokenIntrospector {
                 .filter(StaffUser::enabled)
                 .orElseThrow(() -> new BadOpaqueTokenException("the token's user is disabled"));
         tokens.markUsed(apiToken.id(), now, now.minus(MARK_USED_EVERY));
-        StaffPrincipal principal = StaffUserDetailsService.principal(user, time);
+        StaffPrincipal principal = StaffUserDetailsService.principal(user);
         principal.eraseCredentials();
         return new Known(apiToken.id(), apiToken.view().expiresAt(), principal, new AtomicReference<>(now));
     }

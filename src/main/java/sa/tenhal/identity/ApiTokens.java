@@ -13,7 +13,7 @@ interface ApiTokens extends JpaRepository<ApiToken, UUID> {
 
     Optional<ApiToken> findByTokenHash(String tokenHash);
 
-    List<ApiToken> findByUserIdOrderByIssuedAtDesc(UUID userId);
+    List<ApiToken> findByUserIdOrderByIssuedAtDescIdDesc(UUID userId);
 
     Optional<ApiToken> findByIdAndUserId(UUID id, UUID userId);
 

@@ -1,6 +1,7 @@
 package sa.tenhal.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -20,6 +21,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.FlushMode;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -27,6 +31,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.ProblemResponses;
 
 /**
@@ -61,6 +66,15 @@ class SecurityConfiguration {
     };
 
     /**
+     * What pages may load: everything from Tenhal itself and nothing inline but styles — no inline script and no
+     * inline event handler ({@code onclick=}) runs, so markup that an attacker manages to put into a page stays inert.
+     * Pages load their behaviour from {@code /js/*.js}.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'"
+            + " 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    /**
      * No observations from Spring Security: a span for each of its filters, authentications and authorizations on
      * every request is work nobody reads (no tracing is exported), and with them off it does not wrap its filters at
      * all. The request metrics ({@code http.server.requests}) stay.
@@ -77,7 +91,17 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        // an attempt made to wait is a failed sign-in too, and the audit trail records it as one
+        events.setAdditionalExceptionMappings(
+                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        return events;
+    }
+
+    /** Forms' CSRF tokens: the session's when there is one, else a cookie's, so that no anonymous page starts one. */
+    @Bean
+    SessionOrCookieCsrfTokens csrfTokens() {
+        return new SessionOrCookieCsrfTokens();
     }
 
     @Bean
@@ -100,7 +124,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector, SessionOrCookieCsrfTokens csrfTokens)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             ProblemResponses.write(
@@ -130,7 +155,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(o -> o.opaqueToken(t -> t.introspector(introspector))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .csrf(c -> c.ignoringRequestMatchers(bearer))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(bearer))
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
@@ -138,9 +163,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http, SignInProperties signIn, SessionOrCookieCsrfTokens csrfTokens, ClinicTime time)
+            throws Exception {
+        // One answer for an unknown name, a wrong password, a deactivated account; another for an attempt made to
+        // wait, alike for every name (see StaffSignIn and SignInThrottle).
         AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
-                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+                request.getContextPath() + (e instanceof SignInThrottledException ? "/login?wait" : "/login?error"));
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         // the administration index, the catalogue and the schedules are the managers' too
@@ -151,17 +180,30 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 // Webhooks prove themselves with the provider's signature, not with a session or a CSRF token.
-                .csrf(c -> c.ignoringRequestMatchers("/webhooks/**"))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/webhooks/**"))
+                .requestCache(c -> c.requestCache(pageToReturnTo()))
+                .addFilterBefore(new SignInRateLimit(signIn, time), CsrfFilter.class)
                 .formLogin(f -> f.loginPage("/login")
                         .failureHandler(failure)
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?signedOut").permitAll())
-                .headers(
-                        h -> h.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /**
+     * The page an anonymous visitor asked for, to return to after signing in: kept in a cookie (a relative path only),
+     * not in a session, so that asking for a page without signing in writes nothing. Only page views are kept, not
+     * htmx fragments or posts.
+     */
+    private static RequestCache pageToReturnTo() {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+        cache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        return cache;
     }
 
     private static boolean hasBearer(HttpServletRequest request) {

@@ -159,9 +159,13 @@ public class StaffAccounts {
         events.publishEvent(new PasswordSetupLinkRequested(user.id(), time.now()));
     }
 
-    public void unlock(UserId id) {
+    /**
+     * Lifts the delays that failed sign-ins put on the user's account, from every address and on every node: the user
+     * (or whoever is at their keyboard) may try again at once. Their password, sessions and tokens are untouched.
+     */
+    public void liftSignInDelays(UserId id) {
         StaffUser user = load(id);
-        user.unlock(time.now());
+        user.liftSignInDelays(time.now());
         users.save(user);
     }
 
@@ -188,7 +192,7 @@ public class StaffAccounts {
     @Transactional(readOnly = true)
     public List<ApiTokenView> tokens(UserId id) {
         load(id);
-        return tokens.findByUserIdOrderByIssuedAtDesc(id.value()).stream()
+        return tokens.findByUserIdOrderByIssuedAtDescIdDesc(id.value()).stream()
                 .map(ApiToken::view)
                 .toList();
     }
@@ -210,7 +214,11 @@ public class StaffAccounts {
 
     private StaffAccount account(StaffUser user) {
         return new StaffAccount(
-                user.toMember(), user.version(), user.passwordHash() != null, user.lockedUntil(), user.createdAt());
+                user.toMember(),
+                user.version(),
+                user.passwordHash() != null,
+                user.signInDelaysLiftedAt(),
+                user.createdAt());
     }
 
     private static void requireStrong(String password) {

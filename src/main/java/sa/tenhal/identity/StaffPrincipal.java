@@ -30,23 +30,15 @@ public final class StaffPrincipal
     private final Set<Role> roles;
     private String passwordHash;
     private final boolean enabled;
-    private final boolean locked;
 
     StaffPrincipal(
-            UserId id,
-            String username,
-            String displayName,
-            Set<Role> roles,
-            String passwordHash,
-            boolean enabled,
-            boolean locked) {
+            UserId id, String username, String displayName, Set<Role> roles, String passwordHash, boolean enabled) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.roles = Set.copyOf(roles);
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.locked = locked;
     }
 
     /** The staff user of the current request, if one is signed in. */
@@ -111,11 +103,6 @@ public final class StaffPrincipal
     @Override
     public boolean isEnabled() {
         return enabled;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

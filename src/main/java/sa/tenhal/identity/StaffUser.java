@@ -48,8 +48,7 @@ class StaffUser extends AbstractAggregateRoot<StaffUser> {
 
     private String passwordHash;
     private boolean enabled;
-    private int failedSignIns;
-    private Instant lockedUntil;
+    private Instant signInDelaysLiftedAt;
     private Instant passwordChangedAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -118,20 +117,21 @@ class StaffUser extends AbstractAggregateRoot<StaffUser> {
         touched(changed, now);
     }
 
+    /** A new password also lifts the sign-in delays: guesses at the old one say nothing about the new one. */
     void setPassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = now;
-        this.failedSignIns = 0;
-        this.lockedUntil = null;
+        this.signInDelaysLiftedAt = now;
         touched(Set.of("password"), now);
     }
 
-    void unlock(Instant now) {
-        if (lockedUntil != null || failedSignIns > 0) {
-            this.lockedUntil = null;
-            this.failedSignIns = 0;
-            touched(Set.of("lockedUntil"), now);
-        }
+    /**
+     * Lets the user try to sign in again at once, from any address, on every node: the delays that failed attempts
+     * built up before {@code now} no longer count (see {@link SignInThrottle}).
+     */
+    void liftSignInDelays(Instant now) {
+        this.signInDelaysLiftedAt = now;
+        touched(Set.of("signInDelaysLiftedAt"), now);
     }
 
     private void touched(Set<String> changed, Instant now) {
@@ -139,10 +139,6 @@ class StaffUser extends AbstractAggregateRoot<StaffUser> {
             this.updatedAt = now;
             registerEvent(new StaffUserUpdated(id(), Set.copyOf(changed), now));
         }
-    }
-
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     UserId id() {
@@ -169,8 +165,8 @@ class StaffUser extends AbstractAggregateRoot<StaffUser> {
         return Set.copyOf(roles);
     }
 
-    Instant lockedUntil() {
-        return lockedUntil;
+    Instant signInDelaysLiftedAt() {
+        return signInDelaysLiftedAt;
     }
 
     Instant createdAt() {

@@ -7,9 +7,13 @@ import org.springframework.stereotype.Component;
 import sa.tenhal.identity.Role;
 import sa.tenhal.identity.StaffDirectory;
 import sa.tenhal.platform.EventListenerGaveUp;
+import sa.tenhal.platform.UnusualPatientAccess;
 import sa.tenhal.platform.jobs.JobFailed;
 
-/** Admins hear about background work that failed for good, in their inbox. */
+/**
+ * Admins hear about background work that failed for good, and about staff who read unusually many patients' records,
+ * in their inbox.
+ */
 @Component
 class AdminAlerts {
 
@@ -47,6 +51,19 @@ class AdminAlerts {
                         "attempts", gaveUp.attempts(),
                         "error", gaveUp.lastError() == null ? "" : gaveUp.lastError(),
                         "inboxLink", "/api/v1/admin/event-publications"));
+    }
+
+    /** User activity monitoring: someone read unusually many patients within an hour. */
+    @ApplicationModuleListener
+    void on(UnusualPatientAccess unusual) {
+        tellAdmins(
+                "unusual-patient-access",
+                "UnusualPatientAccess:" + unusual.userId() + ":" + unusual.since(),
+                Map.of(
+                        "username", unusual.username(),
+                        "patients", unusual.patients(),
+                        "threshold", unusual.threshold(),
+                        "inboxLink", "/admin/audit?user=" + unusual.username()));
     }
 
     private void tellAdmins(String kind, String source, Map<String, Object> model) {

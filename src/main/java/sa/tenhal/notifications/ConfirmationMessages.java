@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.appointments.ConfirmationMethod;
@@ -55,12 +56,17 @@ class ConfirmationMessages {
             model.put("reminder", requested.reminder());
             messages.send(new Outgoing(
                     requested.reminder() == 0 ? REQUEST : REMINDER,
-                    "ConfirmationRequested:" + requested.confirmationId() + ":" + requested.reminder(),
+                    source(requested.confirmationId(), requested.reminder()),
                     to,
                     channels(to, true),
                     model,
                     false));
         });
+    }
+
+    /** The cause of a request's ({@code reminder} 0) or reminder's messages; {@link SentReceipts} reads it back. */
+    static String source(UUID confirmationId, int reminder) {
+        return "ConfirmationRequested:" + confirmationId + ":" + reminder;
     }
 
     /** The cancellation confirmation; a decline by text gets its answer by text, so only the email here. */

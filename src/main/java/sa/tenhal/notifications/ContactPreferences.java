@@ -36,6 +36,14 @@ public class ContactPreferences {
         this.clock = clock;
     }
 
+    /** A patient's quiet hours, as the API shows them: 404 for an id that names no patient. */
+    @Transactional(readOnly = true)
+    public QuietHours ofPatient(PatientId patient) {
+        requirePatient(patient);
+        return quietHours(patient);
+    }
+
+    /** The hours that apply to a patient's messages (the centre's default unless they chose their own). */
     @Transactional(readOnly = true)
     public QuietHours quietHours(PatientId patient) {
         return jdbc.sql("select quiet_start, quiet_end from contact_preference where patient_id = :id")
@@ -48,9 +56,7 @@ public class ContactPreferences {
 
     @Transactional
     public QuietHours setQuietHours(PatientId patient, LocalTime start, LocalTime end) {
-        if (patients.find(patient).isEmpty()) {
-            throw new NotFoundException("Patient", patient);
-        }
+        requirePatient(patient);
         if (start == null || end == null) {
             throw new InvalidFieldsException(start == null ? "start" : "end", "is required");
         }
@@ -69,10 +75,17 @@ public class ContactPreferences {
 
     @Transactional
     public QuietHours reset(PatientId patient) {
+        requirePatient(patient);
         jdbc.sql("delete from contact_preference where patient_id = :id")
                 .param("id", patient.value())
                 .update();
         return quietHours(patient);
+    }
+
+    private void requirePatient(PatientId patient) {
+        if (patients.status(patient).isEmpty()) {
+            throw new NotFoundException("Patient", patient);
+        }
     }
 
     /** A merge keeps the survivor's choice, or takes the merged record's if the survivor had none. */

@@ -118,18 +118,84 @@ public class DeliveryLog {
                         """).param("id", id).param("now", Timestamp.from(now)).update() == 1;
     }
 
-    void sent(UUID id, String provider, String providerMessageId, Integer segments, Instant now) {
-        jdbc.sql("""
+    /**
+     * Hands to this node a message that another attempt left SENDING before {@code stuckBefore} — its node stopped, or
+     * failed to record the outcome — and returns it (in one statement, so two nodes never both take it over); empty if
+     * it is not SENDING or its attempt is more recent (a live node may still be sending it).
+     */
+    Optional<LoggedMessage> takeOver(UUID id, Instant stuckBefore, Instant now) {
+        return jdbc.sql("""
+                        update notification_message set attempts = attempts + 1, last_attempt_at = :now
+                         where id = :id and status = 'SENDING' and (last_attempt_at is null or last_attempt_at < :before)
+                        returning *
+                        """)
+                .param("id", id)
+                .param("before", Timestamp.from(stuckBefore))
+                .param("now", Timestamp.from(now))
+                .query(DeliveryLog::row)
+                .optional()
+                .filter(m -> m.status() == MessageStatus.SENDING);
+    }
+
+    /**
+     * Messages that should have been handed over by now and are not: SENDING since before {@code before} (the node
+     * stopped, or could not record the outcome), or QUEUED and due since before it (their job was lost). Oldest first.
+     */
+    List<UUID> stuck(Instant before, int limit) {
+        return jdbc.sql("""
+                        select id from notification_message
+                         where (status = 'SENDING' and (last_attempt_at is null or last_attempt_at < :before))
+                            or (status = 'QUEUED' and send_after < :before)
+                         order by send_after limit :limit
+                        """)
+                .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Whether a message of the log has this provider id already (so it cannot be another message's). */
+    boolean knowsProviderId(String providerMessageId) {
+        return jdbc.sql("select exists (select 1 from notification_message where provider_message_id = :pid)")
+                .param("pid", providerMessageId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Records that the message left with this provider id; false if it was not SENDING (recorded already). */
+    boolean sent(UUID id, String provider, String providerMessageId, Integer segments, Instant now) {
+        return jdbc.sql("""
+                                update notification_message set status = 'SENT', provider = :provider, provider_message_id = :pid,
+                                       segments = :segments, sent_at = :now, last_error = null
+                                 where id = :id and status = 'SENDING'
+                                """)
+                        .param("id", id)
+                        .param("provider", provider)
+                        .param("pid", providerMessageId)
+                        .param("segments", segments)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The provider says it has the message (Twilio names Tenhal's id in a status callback): it left, whatever this log
+     * believed — queued again after a timeout, SENDING when its node stopped, or FAILED after the last timeout. Returns
+     * the message if this changed it to SENT; empty if it was SENT (or further) already.
+     */
+    Optional<LoggedMessage> acceptedByProvider(UUID id, String provider, String providerMessageId, Instant now) {
+        return jdbc.sql("""
                         update notification_message set status = 'SENT', provider = :provider, provider_message_id = :pid,
-                               segments = :segments, sent_at = :now, last_error = null
-                         where id = :id and status = 'SENDING'
+                               sent_at = :now, failed_at = null, last_error = null
+                         where id = :id and provider_message_id is null and status in ('QUEUED', 'SENDING', 'FAILED')
+                        returning *
                         """)
                 .param("id", id)
                 .param("provider", provider)
                 .param("pid", providerMessageId)
-                .param("segments", segments)
                 .param("now", Timestamp.from(now))
-                .update();
+                .query(DeliveryLog::row)
+                .optional();
     }
 
     void requeue(UUID id, String error) {
@@ -202,6 +268,23 @@ public class DeliveryLog {
                 .param("limit", limit)
                 .query(DeliveryLog::row)
                 .list();
+    }
+
+    /** How many messages {@link #search} finds with the same filters, for the page's total. */
+    public long count(MessageStatus status, Channel channel, String kind, UUID recipient) {
+        return jdbc.sql("""
+                        select count(*) from notification_message
+                         where (cast(:status as text) is null or status = :status)
+                           and (cast(:channel as text) is null or channel = :channel)
+                           and (cast(:kind as text) is null or kind = :kind)
+                           and (cast(:recipient as uuid) is null or recipient_id = :recipient)
+                        """)
+                .param("status", status == null ? null : status.name())
+                .param("channel", channel == null ? null : channel.name())
+                .param("kind", kind)
+                .param("recipient", recipient)
+                .query(Long.class)
+                .single();
     }
 
     /** How many messages share this idempotency key prefix and channel (tests and benchmarks count duplicates). */

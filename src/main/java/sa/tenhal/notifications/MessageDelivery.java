@@ -1,22 +1,39 @@
 package sa.tenhal.notifications;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.jobs.OneTimeJob;
 import sa.tenhal.platform.jobs.OneTimeJobHandler;
 
 /**
- * Delivers one message (the {@code deliver-message} job). The message is first claimed (QUEUED → SENDING, committed),
- * then handed to the transport, then marked SENT. So a node that dies after the claim leaves it SENDING, and the
- * revived job marks it FAILED instead of sending again: a message is sent at most once. Transient failures are
- * retried by the job (3 attempts, growing delays); permanent ones are not.
+ * Delivers one message (the {@code deliver-message} job): no message lost, and a duplicate only for a message in flight
+ * at the instant of a crash.
+ *
+ * <ol>
+ *   <li>The message is claimed (QUEUED → SENDING, attempt counted, committed), so that no other node hands it over.
+ *   <li>A message that an earlier attempt left SENDING — its node stopped mid-send, or could not record the outcome —
+ *       is taken over once that attempt is older than {@code sendingStuckAfter} (well beyond the transports' timeouts,
+ *       so a live node has finished with it by then). db-scheduler revives the job of a node that stopped
+ *       heartbeating; {@link MessageRecovery} schedules it again when no job is left.
+ *   <li>On any attempt after the first, the provider is asked whether it has the message already, where it can tell
+ *       (Twilio's Messages list, the outbox): if so it is recorded SENT with the provider's id and not sent again.
+ *       Where it cannot (SMTP), it is sent again as itself, with the same {@code Message-ID}.
+ *   <li>The message is handed over and recorded SENT — together with the owner's "sent" time ({@link SentReceipts}).
+ * </ol>
+ *
+ * Transient failures are retried (3 attempts, growing delays); permanent ones are not.
  */
 @Component
 class MessageDelivery implements OneTimeJobHandler<Void> {
+
+    /** A message that has been handed over this often without an outcome is given up (FAILED), not tried forever. */
+    static final int GIVE_UP_AFTER_ATTEMPTS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
 
@@ -24,6 +41,8 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     private final Transports.Email email;
     private final Transports.Text text;
     private final SecretLinks links;
+    private final SentReceipts receipts;
+    private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final ClinicTime time;
 
@@ -32,12 +51,16 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             Transports.Email email,
             Transports.Text text,
             SecretLinks links,
+            SentReceipts receipts,
+            TransactionTemplate transactions,
             NotificationProperties properties,
             ClinicTime time) {
         this.messages = messages;
         this.email = email;
         this.text = text;
         this.links = links;
+        this.receipts = receipts;
+        this.transactions = transactions;
         this.properties = properties;
         this.time = time;
     }
@@ -51,61 +74,116 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     public void run(String instanceId, Void data) throws DeliveryFailure {
         UUID id = UUID.fromString(instanceId);
         Instant now = time.now();
-        LoggedMessage message = messages.claimQueued(id, now).orElse(null);
-        if (message == null) {
-            // Not queued: gone, already handled, or SENDING because a node stopped in the middle of sending it.
-            messages.find(id)
-                    .filter(m -> m.status() == MessageStatus.SENDING)
-                    .filter(m -> m.lastAttemptAt() == null
-                            || m.lastAttemptAt()
-                                    .plus(properties.sendingStuckAfter())
-                                    .isBefore(now))
-                    .ifPresent(m -> messages.failed(
-                            id,
-                            "interrupted while sending (the node stopped); not sent again, so that it is never sent twice",
-                            now));
+        Optional<LoggedMessage> claimed = messages.claimQueued(id, now);
+        if (claimed.isEmpty()) {
+            claimed = messages.takeOver(id, now.minus(properties.sendingStuckAfter()), now);
+            claimed.ifPresent(m -> log.info(
+                    "Message {} ({}) was left SENDING by an attempt that never finished; recovering it (attempt {})",
+                    id,
+                    m.channel(),
+                    m.attempts()));
+        }
+        if (claimed.isEmpty()) {
+            // Gone, handled, or SENDING by an attempt younger than sendingStuckAfter: a live node may still be sending
+            // it. If that node has in fact stopped, MessageRecovery schedules this job again once the attempt is old.
+            return;
+        }
+        LoggedMessage message = claimed.get();
+        if (message.attempts() > GIVE_UP_AFTER_ATTEMPTS) {
+            log.warn("Message {} ({}) given up after {} attempts", id, message.channel(), message.attempts());
+            messages.failed(id, "given up after " + message.attempts() + " attempts without an outcome", now);
             return;
         }
         try {
-            String providerId;
-            Integer segments = null;
-            String provider;
-            if (message.channel() == Channel.EMAIL) {
-                String html = links.resolve(message.body());
-                providerId = email.send(
-                        id,
-                        message.address(),
-                        message.subject(),
-                        html,
-                        HtmlToText.convert(html),
-                        messages.attachments(id));
-                provider = email.name();
-            } else {
-                String body = links.resolve(message.body());
-                segments = SmsSegments.count(body);
-                providerId = text.send(id, message.channel(), message.address(), body);
-                provider = text.name();
+            if (message.attempts() > 1 && alreadyAccepted(message)) {
+                return;
             }
-            messages.sent(id, provider, providerId, segments, time.now());
+            hand(message);
         } catch (DeliveryFailure failure) {
-            int attempts = message.attempts();
-            if (failure.retryable() && attempts < properties.maxAttempts()) {
-                messages.requeue(id, failure.getMessage());
+            handleFailure(message, failure);
+        } catch (RuntimeException unexpected) {
+            // e.g. a link that cannot be minted: counted like a provider error, so that it cannot loop for ever
+            handleFailure(message, DeliveryFailure.retryable("unexpected error: " + unexpected, unexpected));
+        }
+    }
+
+    /**
+     * An earlier attempt may have reached the provider (it was interrupted, or timed out): asks the provider, where it
+     * can tell, and records the message SENT if it has it.
+     */
+    private boolean alreadyAccepted(LoggedMessage message) throws DeliveryFailure {
+        boolean isEmail = message.channel() == Channel.EMAIL;
+        Optional<Transports.Accepted> accepted = isEmail
+                ? email.accepted(message, messages::knowsProviderId)
+                : text.accepted(message, messages::knowsProviderId);
+        if (accepted.isEmpty()) {
+            if (isEmail ? !email.canTell() : !text.canTell()) {
                 log.info(
-                        "Message {} ({}) not delivered on attempt {}; will retry: {}",
-                        id,
+                        "Message {} ({}) may have left on an earlier attempt; {} cannot tell, so it goes again as itself",
+                        message.id(),
                         message.channel(),
-                        attempts,
-                        failure.getMessage());
-                throw failure;
+                        isEmail ? email.name() : text.name());
             }
-            log.warn(
-                    "Message {} ({}) failed after {} attempt(s): {}",
+            return false;
+        }
+        Transports.Accepted found = accepted.get();
+        log.info(
+                "Message {} ({}) had reached {} on an earlier attempt ({}); recorded SENT, not sent again",
+                message.id(),
+                message.channel(),
+                isEmail ? email.name() : text.name(),
+                found.providerId());
+        recordSent(
+                message,
+                isEmail ? email.name() : text.name(),
+                found.providerId(),
+                isEmail || found.text() == null ? null : SmsSegments.count(found.text()));
+        return true;
+    }
+
+    private void hand(LoggedMessage message) throws DeliveryFailure {
+        UUID id = message.id();
+        if (message.channel() == Channel.EMAIL) {
+            String html = links.resolve(message.body());
+            String providerId = email.send(
+                    id, message.address(), message.subject(), html, HtmlToText.convert(html), messages.attachments(id));
+            recordSent(message, email.name(), providerId, null);
+        } else {
+            String body = links.resolve(message.body());
+            String providerId = text.send(id, message.channel(), message.address(), body);
+            recordSent(message, text.name(), providerId, SmsSegments.count(body));
+        }
+    }
+
+    /** SENT, and the owner's "sent" time, in one transaction. */
+    private void recordSent(LoggedMessage message, String provider, String providerId, Integer segments) {
+        Instant at = time.now();
+        transactions.executeWithoutResult(status -> {
+            if (messages.sent(message.id(), provider, providerId, segments, at)) {
+                receipts.sent(message, at);
+            }
+        });
+    }
+
+    private void handleFailure(LoggedMessage message, DeliveryFailure failure) throws DeliveryFailure {
+        UUID id = message.id();
+        int attempts = message.attempts();
+        if (failure.retryable() && attempts < properties.maxAttempts()) {
+            messages.requeue(id, failure.getMessage());
+            log.info(
+                    "Message {} ({}) not delivered on attempt {}; will retry: {}",
                     id,
                     message.channel(),
                     attempts,
                     failure.getMessage());
-            messages.failed(id, failure.getMessage(), time.now());
+            throw failure;
         }
+        log.warn(
+                "Message {} ({}) failed after {} attempt(s): {}",
+                id,
+                message.channel(),
+                attempts,
+                failure.getMessage());
+        messages.failed(id, failure.getMessage(), time.now());
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quietStart non-urgent SMS and WhatsApp wait from this local time …
  * @param quietEnd … until this local time (the next morning)
  * @param maxAttempts attempts per message before it is FAILED
- * @param sendingStuckAfter a message still SENDING after this long was interrupted (its node died): it is not resent
+ * @param sendingStuckAfter a message still SENDING this long after its last attempt was interrupted (its node stopped,
+ *     or could not record the outcome): another attempt takes it over, asking the provider first where it can tell.
+ *     Far longer than the transports' timeouts, so that a live node has finished with a message before anyone else
+ *     may take it (2 minutes)
  * @param mailFrom the From of emails
  * @param smtp the SMTP server; empty host means the outbox
  * @param twilio Twilio's account; empty account sid means the outbox

@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * The embedded default's stand-in for the outside world: emails and texts are "delivered" here, rendered as the
  * recipient would see them (links included), for admins to read on the outbox page. Nothing leaves the machine.
+ *
+ * <p>Exactly once: the outbox lives in Tenhal's own database, one item per message id (a second delivery of the same
+ * message changes nothing), and it can always say whether it has a message, which is asked before an interrupted
+ * message is delivered again.
  */
 @Component
 public class Outbox {
@@ -60,7 +64,7 @@ public class Outbox {
     }
 
     public List<Item> latest(int limit) {
-        return jdbc.sql("select * from outbox_item order by created_at desc limit :limit")
+        return jdbc.sql("select * from outbox_item order by created_at desc, message_id desc limit :limit")
                 .param("limit", limit)
                 .query((rs, i) -> item(rs))
                 .list();
@@ -108,6 +112,17 @@ public class Outbox {
             outbox.receive(messageId, Channel.EMAIL, to, subject, html, text);
             return "outbox-" + messageId;
         }
+
+        @Override
+        public Optional<Transports.Accepted> accepted(
+                LoggedMessage message, java.util.function.Predicate<String> recorded) {
+            return outbox.find(message.id()).map(i -> new Transports.Accepted("outbox-" + i.messageId(), i.text()));
+        }
+
+        @Override
+        public boolean canTell() {
+            return true;
+        }
     }
 
     /** SMS and WhatsApp into the outbox. */
@@ -127,6 +142,17 @@ public class Outbox {
         public String send(UUID messageId, Channel channel, String to, String text) {
             outbox.receive(messageId, channel, to, null, null, text);
             return "outbox-" + messageId;
+        }
+
+        @Override
+        public Optional<Transports.Accepted> accepted(
+                LoggedMessage message, java.util.function.Predicate<String> recorded) {
+            return outbox.find(message.id()).map(i -> new Transports.Accepted("outbox-" + i.messageId(), i.text()));
+        }
+
+        @Override
+        public boolean canTell() {
+            return true;
         }
     }
 }

@@ -5,6 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +22,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * Email through an SMTP server: HTML with a plain-text part. Each sending thread keeps its SMTP connection open
  * between messages (a new session per message costs more than the message). A 5xx answer is permanent; the rest is
  * retried.
+ *
+ * <p>SMTP cannot say whether a server accepted a message before the connection broke, so an interrupted message is
+ * sent again — as itself: its {@code Message-ID} is made from Tenhal's message id ({@link #messageId}), the same on every
+ * attempt, so that mail systems and readers can recognise the second copy.
  */
 class SmtpEmail implements Transports.Email, DisposableBean {
 
@@ -52,10 +58,43 @@ class SmtpEmail implements Transports.Email, DisposableBean {
         }
     }
 
+    /** A message whose {@code Message-ID} is the one given, whatever {@code saveChanges} would make up. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+
+    private final String domain;
+
     SmtpEmail(Session session, NotificationProperties.Smtp smtp, String from) {
         this.session = session;
         this.smtp = smtp;
         this.from = from;
+        this.domain = domainOf(from);
+    }
+
+    /** The {@code Message-ID} of Tenhal's message on every attempt: {@code <tenhal.<id>@<the From's domain>>}. */
+    String messageId(UUID messageId) {
+        return "<tenhal." + messageId + "@" + domain + ">";
+    }
+
+    private static String domainOf(String from) {
+        try {
+            String address = new InternetAddress(from).getAddress();
+            int at = address == null ? -1 : address.lastIndexOf('@');
+            return at < 0 || at == address.length() - 1 ? "tenhal.local" : address.substring(at + 1);
+        } catch (AddressException e) {
+            return "tenhal.local";
+        }
     }
 
     @Override
@@ -69,7 +108,7 @@ class SmtpEmail implements Transports.Email, DisposableBean {
             throws DeliveryFailure {
         MimeMessage message;
         try {
-            message = new MimeMessage(session);
+            message = new FixedIdMessage(session, messageId(messageId));
             MimeMessageHelper helper = new SharedTypesHelper(message);
             helper.setFrom(from);
             helper.setTo(to);

@@ -67,6 +67,14 @@ public class StaffInbox {
     }
 
     @Transactional(readOnly = true)
+    public long count(UUID user) {
+        return jdbc.sql("select count(*) from staff_notification where user_id = :user")
+                .param("user", user)
+                .query(Long.class)
+                .single();
+    }
+
+    @Transactional(readOnly = true)
     public long unread(UUID user) {
         return jdbc.sql("select count(*) from staff_notification where user_id = :user and read_at is null")
                 .param("user", user)

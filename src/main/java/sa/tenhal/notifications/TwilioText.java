@@ -1,8 +1,16 @@
 package sa.tenhal.notifications;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -11,13 +19,22 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * SMS and WhatsApp through Twilio's REST API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}) with Spring's
  * {@link RestClient} — not Twilio's SDK, which drags in an XML Jackson module and an old commons-io. 5xx, 429 and
  * timeouts are retried; other 4xx (a wrong number, a blocked recipient) are not.
+ *
+ * <p>Twilio can say whether it has a message: its status callback URL carries Tenhal's message id (so every callback
+ * names the message, see {@link TwilioCallbacks}), and before an attempt that follows an interrupted or unanswered one,
+ * {@link #accepted} looks the message up in Twilio's Messages list (by To, From and date, matched on the text).
  */
 class TwilioText implements Transports.Text {
+
+    /** Pages of the Messages list read at most when looking a message up (100 messages each). */
+    private static final int LOOKUP_PAGES = 20;
 
     private final RestClient client;
     private final NotificationProperties.Twilio twilio;
@@ -41,20 +58,106 @@ class TwilioText implements Transports.Text {
         return "twilio";
     }
 
+    /** Where Twilio reports on this message: the status webhook, naming Tenhal's message id. */
+    String statusCallback(UUID messageId) {
+        return statusCallback + "?" + TwilioCallbacks.MESSAGE_PARAMETER + "=" + messageId;
+    }
+
+    private static String to(Channel channel, String address) {
+        return (channel == Channel.WHATSAPP ? "whatsapp:" : "") + address;
+    }
+
+    private boolean viaMessagingService(Channel channel) {
+        return twilio.messagingServiceSid() != null
+                && !twilio.messagingServiceSid().isBlank()
+                && channel != Channel.WHATSAPP;
+    }
+
+    private String from(Channel channel) {
+        return channel == Channel.WHATSAPP ? "whatsapp:" + twilio.whatsappFrom() : twilio.smsFrom();
+    }
+
+    @Override
+    public boolean canTell() {
+        return true;
+    }
+
+    /**
+     * Looks the message up in Twilio's Messages list: outbound, to its number, from Tenhal's (unless a messaging
+     * service picks the sender), sent since the day before it was created, with its text — each secret link matching
+     * any link, since the links of the earlier attempt were minted then — and a sid that no other message of the log
+     * has. The newest such message is the one.
+     */
+    @Override
+    public Optional<Transports.Accepted> accepted(LoggedMessage message, Predicate<String> recorded)
+            throws DeliveryFailure {
+        Pattern sent = SecretLink.sentForm(message.body());
+        String to = to(message.channel(), message.address());
+        String since = LocalDate.ofInstant(message.createdAt().minus(Duration.ofDays(1)), ZoneOffset.UTC)
+                .toString();
+        try {
+            Map<?, ?> page = client.get()
+                    .uri(uri -> {
+                        // values as URI variables, so that they are encoded strictly ('+' would read as a space)
+                        uri.path("/2010-04-01/Accounts/{sid}/Messages.json")
+                                .queryParam("To", "{to}")
+                                .queryParam("DateSent>", "{since}")
+                                .queryParam("PageSize", 100);
+                        if (viaMessagingService(message.channel())) {
+                            return uri.build(twilio.accountSid(), to, since);
+                        }
+                        return uri.queryParam("From", "{from}")
+                                .build(twilio.accountSid(), to, since, from(message.channel()));
+                    })
+                    .retrieve()
+                    .body(Map.class);
+            for (int pages = 1; page != null; pages++) {
+                if (page.get("messages") instanceof List<?> messages) {
+                    for (Object item : messages) {
+                        if (item instanceof Map<?, ?> m
+                                && String.valueOf(m.get("direction")).startsWith("outbound")
+                                && to.equals(m.get("to"))
+                                && m.get("sid") != null
+                                && m.get("body") != null
+                                && sent.matcher(m.get("body").toString()).matches()
+                                && !recorded.test(m.get("sid").toString())) {
+                            return Optional.of(new Transports.Accepted(
+                                    m.get("sid").toString(), m.get("body").toString()));
+                        }
+                    }
+                }
+                Object next = page.get("next_page_uri");
+                if (next == null || next.toString().isBlank() || pages >= LOOKUP_PAGES) {
+                    return Optional.empty();
+                }
+                page = client.get()
+                        .uri(URI.create(twilio.apiUrl() + next))
+                        .retrieve()
+                        .body(Map.class);
+            }
+            return Optional.empty();
+        } catch (RestClientResponseException e) {
+            throw DeliveryFailure.retryable(
+                    "could not ask Twilio whether it has the message, so it is not sent blind: Twilio "
+                            + e.getStatusCode().value(),
+                    e);
+        } catch (RestClientException e) {
+            throw DeliveryFailure.retryable(
+                    "could not ask Twilio whether it has the message, so it is not sent blind: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String send(UUID messageId, Channel channel, String to, String text) throws DeliveryFailure {
-        boolean whatsapp = channel == Channel.WHATSAPP;
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("To", (whatsapp ? "whatsapp:" : "") + to);
-        if (twilio.messagingServiceSid() != null
-                && !twilio.messagingServiceSid().isBlank()
-                && !whatsapp) {
+        form.add("To", to(channel, to));
+        if (viaMessagingService(channel)) {
             form.add("MessagingServiceSid", twilio.messagingServiceSid());
         } else {
-            form.add("From", whatsapp ? "whatsapp:" + twilio.whatsappFrom() : twilio.smsFrom());
+            form.add("From", from(channel));
         }
         form.add("Body", text);
-        form.add("StatusCallback", statusCallback);
+        form.add("StatusCallback", statusCallback(messageId));
         try {
             Map<?, ?> response = client.post()
                     .uri("/2010-04-01/Accounts/{sid}/Messages.json", twilio.accountSid())

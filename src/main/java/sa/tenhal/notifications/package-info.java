@@ -3,7 +3,10 @@
  * and the staff's in-app inbox. Templates per message kind in Arabic and English; patients' channels, language and
  * quiet hours; a delivery log in which an idempotency key (source event + recipient + channel + purpose) is unique, so
  * that nothing is sent twice; provider status callbacks and inbound replies on signed webhooks. On the embedded
- * default nothing leaves the machine: messages land in the outbox page.
+ * default nothing leaves the machine: messages land in the outbox page. No message is lost on a crash: one interrupted
+ * mid-send is sent after recovery, the provider asked first where it can tell ({@code MessageDelivery},
+ * {@code MessageRecovery}); a duplicate is possible only for a message in flight at the instant of a crash. A message's
+ * sent time, and the sent times other modules keep ({@code SentReceipts}), mean that it left.
  *
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app

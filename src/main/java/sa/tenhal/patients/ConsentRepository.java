@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ConsentRepository extends JpaRepository<Consent, UUID> {
 
-    List<Consent> findByPatientIdOrderByGivenAtDesc(UUID patientId);
+    List<Consent> findByPatientIdOrderByGivenAtDescIdDesc(UUID patientId);
 }

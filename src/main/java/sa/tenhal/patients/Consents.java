@@ -24,8 +24,15 @@ public class Consents {
     private final Patients patients;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final PatientAccess access;
 
-    Consents(ConsentRepository consents, Patients patients, ClinicTime time, ApplicationEventPublisher events) {
+    Consents(
+            ConsentRepository consents,
+            Patients patients,
+            ClinicTime time,
+            ApplicationEventPublisher events,
+            PatientAccess access) {
+        this.access = access;
         this.consents = consents;
         this.patients = patients;
         this.time = time;
@@ -35,6 +42,7 @@ public class Consents {
     public ConsentDetails record(PatientId patientId, ConsentForm form) {
         Patient patient =
                 patients.findById(patientId.value()).orElseThrow(() -> new NotFoundException("Patient", patientId));
+        access.require(PatientData.GUARDIANS, patientId);
         if (patient.status() != PatientStatus.ACTIVE) {
             throw ConflictException.illegalTransition("patient", patient.status(), "record a consent for");
         }
@@ -71,6 +79,7 @@ public class Consents {
             throw new InvalidFieldsException("reason", "give a reason of at most 500 characters");
         }
         Consent consent = consents.findById(consentId).orElseThrow(() -> new NotFoundException("Consent", consentId));
+        access.require(PatientData.GUARDIANS, consent.details().patientId());
         consent.withdraw(reason.strip(), time.now());
         return consents.save(consent).details();
     }
@@ -80,18 +89,19 @@ public class Consents {
         if (!patients.existsById(patientId.value())) {
             throw new NotFoundException("Patient", patientId);
         }
+        access.require(PatientData.GUARDIANS, patientId);
         events.publishEvent(new PatientRecordViewed(patientId, "consents", time.now()));
         return forSummary(patientId);
     }
 
     List<ConsentDetails> forSummary(PatientId patientId) {
-        return consents.findByPatientIdOrderByGivenAtDesc(patientId.value()).stream()
+        return consents.findByPatientIdOrderByGivenAtDescIdDesc(patientId.value()).stream()
                 .map(Consent::details)
                 .toList();
     }
 
     void moveAll(PatientId from, PatientId to) {
-        for (Consent consent : consents.findByPatientIdOrderByGivenAtDesc(from.value())) {
+        for (Consent consent : consents.findByPatientIdOrderByGivenAtDescIdDesc(from.value())) {
             consent.moveTo(to);
             consents.save(consent);
         }

@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PatientFileRepository extends JpaRepository<PatientFile, UUID> {
 
-    List<PatientFile> findByPatientIdOrderByOpenedAtDesc(UUID patientId);
+    List<PatientFile> findByPatientIdOrderByOpenedAtDescIdDesc(UUID patientId);
 }

@@ -22,13 +22,16 @@ public class PatientFiles {
     private final FileNumbers numbers;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final PatientAccess access;
 
     PatientFiles(
             PatientFileRepository files,
             Patients patients,
             FileNumbers numbers,
             ClinicTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PatientAccess access) {
+        this.access = access;
         this.files = files;
         this.patients = patients;
         this.numbers = numbers;
@@ -45,7 +48,7 @@ public class PatientFiles {
         if (centreCode == null || !centreCode.matches("[A-Z0-9]{2,10}")) {
             throw new InvalidFieldsException("centreCode", "2 to 10 upper-case letters or digits");
         }
-        boolean alreadyOpen = files.findByPatientIdOrderByOpenedAtDesc(patient.value()).stream()
+        boolean alreadyOpen = files.findByPatientIdOrderByOpenedAtDescIdDesc(patient.value()).stream()
                 .anyMatch(f -> f.isOpen() && f.centreCode().equals(centreCode));
         if (alreadyOpen) {
             throw new ConflictException(
@@ -79,26 +82,30 @@ public class PatientFiles {
     /** A patient's files, newest first; audited as a read of the record. */
     public List<PatientFileDetails> ofPatient(PatientId patient) {
         requirePatient(patient);
+        access.require(PatientData.IDENTITY, patient);
         events.publishEvent(new PatientRecordViewed(patient, "files", time.now()));
         return forSummary(patient);
     }
 
-    @Transactional(readOnly = true)
+    /** One file; audited as a read of its patient's record. */
     public PatientFileDetails get(UUID fileId) {
-        return load(fileId).details();
+        PatientFileDetails file = load(fileId).details();
+        access.require(PatientData.IDENTITY, file.patientId());
+        events.publishEvent(new PatientRecordViewed(file.patientId(), "file", time.now()));
+        return file;
     }
 
     List<PatientFileDetails> forSummary(PatientId patient) {
-        return files.findByPatientIdOrderByOpenedAtDesc(patient.value()).stream()
+        return files.findByPatientIdOrderByOpenedAtDescIdDesc(patient.value()).stream()
                 .map(PatientFile::details)
                 .toList();
     }
 
     /** Re-points a merged patient's files to the survivor (part of a merge). */
     void moveAll(PatientId from, PatientId to) {
-        List<PatientFile> survivorFiles = files.findByPatientIdOrderByOpenedAtDesc(to.value());
+        List<PatientFile> survivorFiles = files.findByPatientIdOrderByOpenedAtDescIdDesc(to.value());
         Instant now = time.now();
-        for (PatientFile file : files.findByPatientIdOrderByOpenedAtDesc(from.value())) {
+        for (PatientFile file : files.findByPatientIdOrderByOpenedAtDescIdDesc(from.value())) {
             boolean survivorOpenHere = survivorFiles.stream()
                     .anyMatch(f -> f.isOpen() && f.centreCode().equals(file.centreCode()));
             file.moveTo(to, survivorOpenHere, now, Actor.currentUserId());

@@ -18,6 +18,7 @@ import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.Versions;
 
 /**
@@ -37,6 +38,10 @@ public class PatientRegistry {
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate separateRead;
+    private final PatientAccess access;
+    private final CareTeams careTeams;
+    private final PatientReads reads;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     PatientRegistry(
             Patients patients,
@@ -47,7 +52,15 @@ public class PatientRegistry {
             Consents consents,
             ClinicTime time,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            PatientAccess access,
+            CareTeams careTeams,
+            PatientReads reads,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.access = access;
+        this.careTeams = careTeams;
+        this.reads = reads;
+        this.jdbc = jdbc;
         this.patients = patients;
         this.facts = facts;
         this.rules = rules;
@@ -96,12 +109,22 @@ public class PatientRegistry {
             throw winner.map(w -> duplicateIdentity(w.id(), w.mrn())).orElseThrow(() -> raced);
         }
         files.open(patient.id(), centreCode);
-        return patient.details();
+        if (!access.seesEveryone(PatientData.IDENTITY)) {
+            // a clinician who registers a walk-in looks after them: their clinics join the care team
+            for (java.util.UUID clinic : access.actingClinics()) {
+                careTeams.join(patient.id(), clinic, CareTeams.Via.REGISTRATION, time.now());
+            }
+        }
+        return access.sight(patient.id()).redact(patient.details());
     }
 
     /** Replaces a patient's details, on the version the caller read (412 if it moved on). */
     public PatientDetails update(PatientId id, long expectedVersion, PatientForm form) {
         Patient patient = load(id);
+        PatientSight sight = access.sight(id);
+        sight.require(PatientData.IDENTITY);
+        sight.require(PatientData.CONTACT);
+        sight.require(PatientData.GUARDIANS);
         Versions.check("patient", expectedVersion, patient.version());
         ValidPatient valid = rules.check(form);
         patients.findLiveByIdentity(valid.idType(), valid.idNumber())
@@ -158,14 +181,20 @@ public class PatientRegistry {
         Patient saved = patients.saveAndFlush(survivor);
         files.moveAll(duplicate.id(), survivor.id());
         consents.moveAll(duplicate.id(), survivor.id());
+        careTeams.moveAll(duplicate.id(), survivor.id());
         return saved.details();
     }
 
-    /** A patient's details for display; audited as a read of the record. */
+    /**
+     * A patient's details for display, as far as the signed-in user may see them (403 outside a clinician's care
+     * team, see {@link PatientAccess}); audited as a read of the record.
+     */
     public PatientDetails view(PatientId id) {
-        PatientDetails details = load(id).details();
+        Patient patient = load(id);
+        PatientSight sight = access.sight(id);
+        sight.require(PatientData.IDENTITY);
         events.publishEvent(new PatientRecordViewed(id, "details", time.now()));
-        return details;
+        return sight.redact(patient.details());
     }
 
     /** A patient's details for another module's work (not a person viewing them, so not audited as a read). */
@@ -195,10 +224,48 @@ public class PatientRegistry {
         return facts.mobile(id.value());
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Patients by status, one page: only those the signed-in user may see, as far as they may see them; the read is
+     * audited with every patient it returned.
+     */
     public Page<PatientDetails> list(PatientStatus status, Pageable page) {
-        return patients.findByStatus(status, page).map(Patient::details);
+        PatientAccess.Scope scope = access.scope(PatientData.IDENTITY);
+        Page<Patient> found = scope.everyone() ? patients.findByStatus(status, page) : listInScope(status, scope, page);
+        Page<PatientDetails> shown = found.map(p -> access.inScope(p.id()).redact(p.details()));
+        reads.listed(
+                "Patient",
+                "patients:list",
+                shown.getContent().stream().map(d -> d.id().value()).toList());
+        return shown;
     }
+
+    /** A page of patients narrowed by a care-team scope (SQL, since the scope is a condition JPQL cannot state). */
+    private Page<Patient> listInScope(PatientStatus status, PatientAccess.Scope scope, Pageable page) {
+        StringBuilder order = new StringBuilder();
+        for (var o : page.getSort()) {
+            order.append(SNAKE.matcher(o.getProperty()).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT))
+                    .append(o.isAscending() ? " asc" : " desc")
+                    .append(", ");
+        }
+        String where = " from patient p where p.status = :status and " + scope.condition("p.id");
+        long total = scope.bind(jdbc.sql("select count(*)" + where))
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
+        List<java.util.UUID> ids = scope.bind(jdbc.sql(
+                        "select p.id" + where + " order by " + order + "p.id" + " offset :offset limit :limit"))
+                .param("status", status.name())
+                .param("offset", page.getOffset())
+                .param("limit", page.getPageSize())
+                .query(java.util.UUID.class)
+                .list();
+        Map<java.util.UUID, Patient> byId = new java.util.HashMap<>();
+        patients.findAllById(ids).forEach(p -> byId.put(p.id().value(), p));
+        List<Patient> ordered = ids.stream().map(byId::get).toList();
+        return new org.springframework.data.domain.PageImpl<>(ordered, page, total);
+    }
+
+    private static final java.util.regex.Pattern SNAKE = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
 
     @Transactional(readOnly = true)
     public long activeCount() {
@@ -228,7 +295,10 @@ public class PatientRegistry {
         }
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Active patients matching what was typed, one page: only those the signed-in user may see (a clinician's care
+     * team), without the contact a role may not see; audited with every patient it returned.
+     */
     public SearchPage search(String text, String name, String phone, String mrn, String identity, int page, int size) {
         if (isBlank(text) && isBlank(name) && isBlank(phone) && isBlank(mrn) && isBlank(identity)) {
             throw new InvalidFieldsException(
@@ -236,9 +306,17 @@ public class PatientRegistry {
         }
         var query = new PatientSearch.Query(
                 blankToNull(text), blankToNull(name), blankToNull(phone), blankToNull(mrn), blankToNull(identity));
-        List<PatientSearchHit> hits = search.find(query, page * size, size);
+        List<PatientSearchHit> hits = search.find(query, access.scope(PatientData.IDENTITY), page * size, size);
         boolean more = hits.size() > size;
-        return new SearchPage(more ? hits.subList(0, size) : hits, page, size, more);
+        List<PatientSearchHit> shown = (more ? hits.subList(0, size) : hits)
+                .stream()
+                        .map(hit -> access.inScope(hit.id()).sees(PatientData.CONTACT) ? hit : hit.withoutContact())
+                        .toList();
+        reads.listed(
+                "Patient",
+                "patients:search",
+                shown.stream().map(h -> h.id().value()).toList());
+        return new SearchPage(shown, page, size, more);
     }
 
     private List<DuplicateCandidate> possibleDuplicates(ValidPatient valid) {

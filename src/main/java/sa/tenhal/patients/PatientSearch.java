@@ -41,106 +41,131 @@ class PatientSearch {
 
     record Query(String text, String name, String phone, String mrn, String identity) {}
 
-    /** Up to {@code limit + 1} hits from {@code offset}, so the caller can tell whether there are more. */
-    List<PatientSearchHit> find(Query query, int offset, int limit) {
-        if (query.phone() != null) {
-            return byPhone(query.phone(), offset, limit);
-        }
-        if (query.mrn() != null) {
-            return byColumn("p.mrn", query.mrn().strip().toUpperCase(Locale.ROOT), offset, limit);
-        }
-        if (query.identity() != null) {
-            return byColumn(
-                    "p.id_number", Digits.toAscii(query.identity().strip()).toUpperCase(Locale.ROOT), offset, limit);
-        }
-        if (query.name() != null) {
-            return byName(query.name(), offset, limit);
-        }
-        String text = Digits.toAscii(query.text().strip());
-        if (PhoneNumber.looksLikePhone(text)) {
-            return byPhone(text, offset, limit);
-        }
-        String compact = text.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-        if (compact.matches("[0-9]{5,12}")) {
-            return byIdentifier(compact, offset, limit);
-        }
-        if (compact.matches("[A-Z]{0,3}[0-9]{5,17}")) {
-            return byColumn("p.id_number", compact, offset, limit); // a passport number
-        }
-        return byName(text, offset, limit);
+    /**
+     * Up to {@code limit + 1} hits from {@code offset}, so the caller can tell whether there are more; only patients
+     * in {@code scope}.
+     */
+    List<PatientSearchHit> find(Query query, PatientAccess.Scope scope, int offset, int limit) {
+        return new Scoped(scope).find(query, offset, limit);
     }
 
-    private List<PatientSearchHit> byPhone(String typed, int offset, int limit) {
-        Optional<String> e164 = parse(typed);
-        if (e164.isEmpty()) {
-            return List.of();
+    /** One search within one scope: every query below adds the scope's condition and binds its parameters. */
+    private final class Scoped {
+        private final PatientAccess.Scope scope;
+
+        Scoped(PatientAccess.Scope scope) {
+            this.scope = scope;
         }
-        return jdbc.sql("select " + COLUMNS + " from patient p where p.status = 'ACTIVE' and p.id in"
-                        + " (select m.id from patient m where m.mobile = :phone"
-                        + " union select g.patient_id from patient_guardian g where g.phone = :phone)"
-                        + ORDER + " offset :offset limit :limit")
-                .param("phone", e164.get())
-                .param("offset", offset)
-                .param("limit", limit + 1)
-                .query(PatientSearch::hit)
-                .list();
-    }
 
-    private List<PatientSearchHit> byIdentifier(String digits, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from patient p where p.status = 'ACTIVE' and (p.mrn = :value or p.id_number = :value)"
-                        + ORDER + " offset :offset limit :limit")
-                .param("value", digits)
-                .param("offset", offset)
-                .param("limit", limit + 1)
-                .query(PatientSearch::hit)
-                .list();
-    }
-
-    private List<PatientSearchHit> byColumn(String column, String value, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from patient p where p.status = 'ACTIVE' and " + column + " = :value"
-                        + ORDER + " offset :offset limit :limit")
-                .param("value", value)
-                .param("offset", offset)
-                .param("limit", limit + 1)
-                .query(PatientSearch::hit)
-                .list();
-    }
-
-    private List<PatientSearchHit> byName(String text, int offset, int limit) {
-        String normalized = NameNormalizer.normalize(text);
-        if (normalized.isEmpty()) {
-            return List.of();
+        private JdbcClient.StatementSpec sql(String select) {
+            int order = select.indexOf(ORDER);
+            String scoped = select.substring(0, order) + " and " + scope.condition("p.id") + select.substring(order);
+            return scope.bind(jdbc.sql(scoped));
         }
-        List<String> conditions = new ArrayList<>();
-        List<String> prefixes = new ArrayList<>();
-        var sql = new StringBuilder("select " + COLUMNS + " from patient p where p.status = 'ACTIVE'");
-        var params = new java.util.LinkedHashMap<String, Object>();
-        int i = 0;
-        for (String word : normalized.split(" ")) {
-            if (word.length() >= 3) {
-                String name = "w" + i++;
-                conditions.add(" and p.search_text like :" + name);
-                params.put(name, "%" + escapeLike(word) + "%");
-            } else {
-                prefixes.add(word.replaceAll("[^\\p{L}\\p{N}]", "") + ":*");
+
+        List<PatientSearchHit> find(Query query, int offset, int limit) {
+            if (query.phone() != null) {
+                return byPhone(query.phone(), offset, limit);
             }
+            if (query.mrn() != null) {
+                return byColumn("p.mrn", query.mrn().strip().toUpperCase(Locale.ROOT), offset, limit);
+            }
+            if (query.identity() != null) {
+                return byColumn(
+                        "p.id_number",
+                        Digits.toAscii(query.identity().strip()).toUpperCase(Locale.ROOT),
+                        offset,
+                        limit);
+            }
+            if (query.name() != null) {
+                return byName(query.name(), offset, limit);
+            }
+            String text = Digits.toAscii(query.text().strip());
+            if (PhoneNumber.looksLikePhone(text)) {
+                return byPhone(text, offset, limit);
+            }
+            String compact = text.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+            if (compact.matches("[0-9]{5,12}")) {
+                return byIdentifier(compact, offset, limit);
+            }
+            if (compact.matches("[A-Z]{0,3}[0-9]{5,17}")) {
+                return byColumn("p.id_number", compact, offset, limit); // a passport number
+            }
+            return byName(text, offset, limit);
         }
-        conditions.forEach(sql::append);
-        prefixes.removeIf(p -> p.equals(":*"));
-        if (!prefixes.isEmpty()) {
-            sql.append(" and p.search_vector @@ to_tsquery('simple', :prefixes)");
-            params.put("prefixes", String.join(" & ", prefixes));
+
+        private List<PatientSearchHit> byPhone(String typed, int offset, int limit) {
+            Optional<String> e164 = parse(typed);
+            if (e164.isEmpty()) {
+                return List.of();
+            }
+            return sql("select " + COLUMNS + " from patient p where p.status = 'ACTIVE' and p.id in"
+                            + " (select m.id from patient m where m.mobile = :phone"
+                            + " union select g.patient_id from patient_guardian g where g.phone = :phone)"
+                            + ORDER + " offset :offset limit :limit")
+                    .param("phone", e164.get())
+                    .param("offset", offset)
+                    .param("limit", limit + 1)
+                    .query(PatientSearch::hit)
+                    .list();
         }
-        sql.append(ORDER).append(" offset :offset limit :limit");
-        var spec = jdbc.sql(sql.toString());
-        for (var e : params.entrySet()) {
-            spec = spec.param(e.getKey(), e.getValue());
+
+        private List<PatientSearchHit> byIdentifier(String digits, int offset, int limit) {
+            return sql("select " + COLUMNS
+                            + " from patient p where p.status = 'ACTIVE' and (p.mrn = :value or p.id_number = :value)"
+                            + ORDER + " offset :offset limit :limit")
+                    .param("value", digits)
+                    .param("offset", offset)
+                    .param("limit", limit + 1)
+                    .query(PatientSearch::hit)
+                    .list();
         }
-        return spec.param("offset", offset)
-                .param("limit", limit + 1)
-                .query(PatientSearch::hit)
-                .list();
+
+        private List<PatientSearchHit> byColumn(String column, String value, int offset, int limit) {
+            return sql("select " + COLUMNS + " from patient p where p.status = 'ACTIVE' and " + column + " = :value"
+                            + ORDER + " offset :offset limit :limit")
+                    .param("value", value)
+                    .param("offset", offset)
+                    .param("limit", limit + 1)
+                    .query(PatientSearch::hit)
+                    .list();
+        }
+
+        private List<PatientSearchHit> byName(String text, int offset, int limit) {
+            String normalized = NameNormalizer.normalize(text);
+            if (normalized.isEmpty()) {
+                return List.of();
+            }
+            List<String> conditions = new ArrayList<>();
+            List<String> prefixes = new ArrayList<>();
+            var sql = new StringBuilder("select " + COLUMNS + " from patient p where p.status = 'ACTIVE'");
+            var params = new java.util.LinkedHashMap<String, Object>();
+            int i = 0;
+            for (String word : normalized.split(" ")) {
+                if (word.length() >= 3) {
+                    String name = "w" + i++;
+                    conditions.add(" and p.search_text like :" + name);
+                    params.put(name, "%" + escapeLike(word) + "%");
+                } else {
+                    prefixes.add(word.replaceAll("[^\\p{L}\\p{N}]", "") + ":*");
+                }
+            }
+            conditions.forEach(sql::append);
+            prefixes.removeIf(p -> p.equals(":*"));
+            if (!prefixes.isEmpty()) {
+                sql.append(" and p.search_vector @@ to_tsquery('simple', :prefixes)");
+                params.put("prefixes", String.join(" & ", prefixes));
+            }
+            sql.append(ORDER).append(" offset :offset limit :limit");
+            var spec = sql(sql.toString());
+            for (var e : params.entrySet()) {
+                spec = spec.param(e.getKey(), e.getValue());
+            }
+            return spec.param("offset", offset)
+                    .param("limit", limit + 1)
+                    .query(PatientSearch::hit)
+                    .list();
+        }
     }
 
     private static Optional<String> parse(String typed) {

@@ -14,4 +14,21 @@ public record PatientSearchHit(
         Sex sex,
         String mobile,
         IdentityDocumentType identityType,
-        String identityNumber) {}
+        String identityNumber) {
+
+    /** The hit without the patient's phone, for a role that does not see contact details. */
+    public PatientSearchHit withoutContact() {
+        return new PatientSearchHit(
+                id,
+                mrn,
+                givenNameAr,
+                familyNameAr,
+                givenNameEn,
+                familyNameEn,
+                birthDate,
+                sex,
+                null,
+                identityType,
+                identityNumber);
+    }
+}

@@ -20,6 +20,7 @@ public class PatientSummaries {
     private final List<PatientSummaryContributor> contributors;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final PatientAccess access;
 
     PatientSummaries(
             Patients patients,
@@ -27,7 +28,9 @@ public class PatientSummaries {
             Consents consents,
             List<PatientSummaryContributor> contributors,
             ClinicTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PatientAccess access) {
+        this.access = access;
         this.patients = patients;
         this.files = files;
         this.consents = consents;
@@ -36,13 +39,23 @@ public class PatientSummaries {
         this.events = events;
     }
 
+    /**
+     * The summary as far as the signed-in user may see it: 403 outside a clinician's care team; each section only for
+     * a role that sees its kind of data (docs/security.md).
+     */
     public PatientSummary summary(PatientId id) {
         Patient patient = patients.findById(id.value()).orElseThrow(() -> new NotFoundException("Patient", id));
+        PatientSight sight = access.sight(id);
+        sight.require(PatientData.IDENTITY);
         Map<String, Object> sections = new LinkedHashMap<>();
         for (PatientSummaryContributor contributor : contributors) {
-            contributor.contribute(id).ifPresent(section -> sections.put(contributor.section(), section));
+            contributor.contribute(sight).ifPresent(section -> sections.put(contributor.section(), section));
         }
         events.publishEvent(new PatientRecordViewed(id, "summary", time.now()));
-        return new PatientSummary(patient.details(), files.forSummary(id), consents.forSummary(id), sections);
+        return new PatientSummary(
+                sight.redact(patient.details()),
+                files.forSummary(id),
+                sight.sees(PatientData.GUARDIANS) ? consents.forSummary(id) : List.of(),
+                sections);
     }
 }

@@ -18,5 +18,11 @@ public enum AuditAction {
     EXPIRE,
     SIGN_IN,
     SIGN_IN_FAILED,
-    CANCEL
+    CANCEL,
+    /** A list, search, day list or export that named patients. */
+    LIST,
+    /** A clinician opened a patient outside their care team, with a reason. */
+    BREAK_GLASS,
+    /** A manager reviewed a break-the-glass access. */
+    REVIEW
 }

@@ -64,7 +64,7 @@ public class AutoReferrals {
 
     @Transactional(readOnly = true)
     public List<ReferralRuleDetails> list() {
-        return rules.findAllByOrderByCreatedAtDesc().stream()
+        return rules.findAllByOrderByCreatedAtDescIdDesc().stream()
                 .map(ReferralRule::details)
                 .toList();
     }

@@ -19,8 +19,8 @@ class MergedPatients {
 
     @ApplicationModuleListener
     void on(PatientsMerged merged) {
-        for (Referral referral :
-                referrals.findByPatientIdOrderByCreatedAtDesc(merged.merged().value())) {
+        for (Referral referral : referrals.findByPatientIdOrderByCreatedAtDescIdDesc(
+                merged.merged().value())) {
             referral.moveTo(merged.survivor());
             referrals.saveAndFlush(referral);
         }

@@ -52,6 +52,8 @@ class Referral extends AbstractAggregateRoot<Referral> {
     private Instant cancelledAt;
     private String cancellationReason;
     private UUID firstAppointmentId;
+    // when the reminder and the escalation were issued (their events published), so that each is issued once; when
+    // their messages left is the delivery log's to say
     private Instant remindedAt;
     private Instant escalatedAt;
     private UUID ruleId;

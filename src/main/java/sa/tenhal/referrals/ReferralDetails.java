@@ -27,4 +27,65 @@ public record ReferralDetails(
         String cancellationReason,
         UUID firstAppointmentId,
         UUID ruleId,
-        long version) {}
+        long version) {
+
+    /** For a user who may not read why a patient was referred: the reasons and notes left out. */
+    public ReferralDetails withoutReasons() {
+        return new ReferralDetails(
+                id,
+                patientId,
+                fromClinicId,
+                fromProviderId,
+                toClinicId,
+                externalFacility,
+                null,
+                urgency,
+                null,
+                status,
+                createdAt,
+                createdBy,
+                respondBy,
+                overdue,
+                acceptedAt,
+                rejectedAt,
+                null,
+                completedAt,
+                cancelledAt,
+                null,
+                firstAppointmentId,
+                ruleId,
+                version);
+    }
+
+    /**
+     * For a user outside the patient's care team: neither the patient nor the reasons; what is left (clinics, status,
+     * times) says nothing about anyone.
+     */
+    public ReferralDetails withoutPatient() {
+        ReferralDetails r = withoutReasons();
+        return new ReferralDetails(
+                r.id,
+                null,
+                r.fromClinicId,
+                r.fromProviderId,
+                r.toClinicId,
+                r.externalFacility,
+                null,
+                r.urgency,
+                null,
+                r.status,
+                r.createdAt,
+                r.createdBy,
+                r.respondBy,
+                r.overdue,
+                r.acceptedAt,
+                r.rejectedAt,
+                null,
+                r.completedAt,
+                r.cancelledAt,
+                null,
+                null,
+                r.ruleId,
+                r.version);
+    }
+}

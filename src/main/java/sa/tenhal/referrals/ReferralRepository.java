@@ -12,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 
 interface ReferralRepository extends JpaRepository<Referral, UUID> {
 
-    List<Referral> findByPatientIdOrderByCreatedAtDesc(UUID patientId);
+    List<Referral> findByPatientIdOrderByCreatedAtDescIdDesc(UUID patientId);
 
     @Query("""
             select r from Referral r
@@ -28,7 +28,7 @@ interface ReferralRepository extends JpaRepository<Referral, UUID> {
     @Query("""
             select r from Referral r
             where r.status = sa.tenhal.referrals.ReferralStatus.PENDING and r.respondBy < :now
-            order by r.respondBy
+            order by r.respondBy, r.id
             """)
     List<Referral> findPendingPast(@Param("now") Instant now);
 

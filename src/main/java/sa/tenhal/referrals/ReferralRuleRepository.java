@@ -8,5 +8,5 @@ interface ReferralRuleRepository extends JpaRepository<ReferralRule, UUID> {
 
     List<ReferralRule> findByTriggerKindAndActiveTrue(TriggerKind kind);
 
-    List<ReferralRule> findAllByOrderByCreatedAtDesc();
+    List<ReferralRule> findAllByOrderByCreatedAtDescIdDesc();
 }

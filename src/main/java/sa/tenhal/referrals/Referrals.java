@@ -23,9 +23,13 @@ import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.identity.UserId;
+import sa.tenhal.patients.CareTeams;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.patients.PatientSight;
 import sa.tenhal.patients.PatientStatus;
 import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
@@ -33,6 +37,7 @@ import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.PatientReads;
 
 /**
  * The seed's ReferralService: create, accept, reject, complete and cancel referrals. Every change publishes its event
@@ -48,6 +53,9 @@ public class Referrals {
     private final ServiceLevels serviceLevels;
     private final ClinicTime time;
     private final Scheduling scheduling;
+    private final PatientAccess access;
+    private final CareTeams careTeams;
+    private final PatientReads reads;
 
     Referrals(
             ReferralRepository referrals,
@@ -55,8 +63,14 @@ public class Referrals {
             ClinicCatalog catalog,
             ServiceLevels serviceLevels,
             ClinicTime time,
-            Scheduling scheduling) {
+            Scheduling scheduling,
+            PatientAccess access,
+            CareTeams careTeams,
+            PatientReads reads) {
         this.scheduling = scheduling;
+        this.access = access;
+        this.careTeams = careTeams;
+        this.reads = reads;
         this.referrals = referrals;
         this.patients = patients;
         this.catalog = catalog;
@@ -101,6 +115,8 @@ public class Referrals {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
+        // a clinician refers only a patient they look after (or broke the glass for)
+        access.require(PatientData.IDENTITY, patient.id());
         if (patient.status() != PatientStatus.ACTIVE) {
             throw ConflictException.illegalTransition("patient", patient.status(), "refer");
         }
@@ -113,7 +129,13 @@ public class Referrals {
         Referral referral =
                 new Referral(form, now, serviceLevels.respondBy(now, form.urgency()), createdBy, ruleId, triggerKey);
         try {
-            return referrals.saveAndFlush(referral).details(now);
+            ReferralDetails created = referrals.saveAndFlush(referral).details(now);
+            // the receiving clinic looks after the patient from now on, and so does the one that referred them
+            careTeams.join(patient.id(), form.fromClinicId(), CareTeams.Via.REFERRAL, now);
+            if (form.toClinicId() != null) {
+                careTeams.join(patient.id(), form.toClinicId(), CareTeams.Via.REFERRAL, now);
+            }
+            return created;
         } catch (DataIntegrityViolationException raced) {
             // Two people referred the same patient to the same clinic at once: the index let one through.
             throw new ConflictException(
@@ -169,6 +191,7 @@ public class Referrals {
 
     public ReferralDetails complete(UUID id) {
         Referral referral = load(id);
+        access.require(PatientData.APPOINTMENTS, referral.patient());
         referral.complete(time.now(), false);
         return save(referral);
     }
@@ -178,22 +201,50 @@ public class Referrals {
             throw new InvalidFieldsException("reason", "give a reason of at most 1000 characters");
         }
         Referral referral = load(id);
+        access.require(PatientData.APPOINTMENTS, referral.patient());
         referral.cancel(reason.strip(), time.now());
         return save(referral);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One referral for a person to read: 403 outside a clinician's care team; the reasons only for those who may read
+     * them (docs/security.md). Audited as a read.
+     */
     public ReferralDetails find(UUID id) {
-        return load(id).details(time.now());
+        ReferralDetails referral = load(id).details(time.now());
+        PatientSight sight = access.sight(new PatientId(referral.patientId()));
+        sight.require(PatientData.APPOINTMENTS);
+        reads.viewed("Referral", referral.id(), referral.patientId(), "referral");
+        return sight.sees(PatientData.REFERRAL_REASONS) ? referral : referral.withoutReasons();
     }
 
+    /**
+     * Referrals for a person to read, as far as they may see them: a referral of a patient outside a clinician's care
+     * team shows no patient, and reasons only reach those who may read them. Not audited here: the caller records
+     * the read of what it shows ({@link #shown}).
+     */
     @Transactional(readOnly = true)
     public Page<ReferralDetails> search(
             ReferralStatus status, UUID patientId, UUID fromClinicId, UUID toClinicId, Pageable page) {
         Instant now = time.now();
-        return referrals
+        return shown(referrals
                 .search(status, patientId, fromClinicId, toClinicId, page)
-                .map(r -> r.details(now));
+                .map(r -> r.details(now)));
+    }
+
+    /** Referrals as far as the signed-in user may see them (see {@link #search}). */
+    public java.util.function.Function<ReferralDetails, ReferralDetails> sightOf(
+            java.util.Collection<ReferralDetails> shown) {
+        List<UUID> patients = shown.stream().map(ReferralDetails::patientId).toList();
+        java.util.Set<UUID> visible = access.visible(PatientData.APPOINTMENTS, patients);
+        java.util.Set<UUID> reasons = access.visible(PatientData.REFERRAL_REASONS, patients);
+        return r -> !visible.contains(r.patientId())
+                ? r.withoutPatient()
+                : reasons.contains(r.patientId()) ? r : r.withoutReasons();
+    }
+
+    private Page<ReferralDetails> shown(Page<ReferralDetails> page) {
+        return page.map(sightOf(page.getContent()));
     }
 
     /** Referrals to (incoming) or from (outgoing) any of these clinics, for a clinic's own list. */
@@ -204,8 +255,8 @@ public class Referrals {
         if (clinics.isEmpty()) {
             return Page.empty(page);
         }
-        return (incoming ? referrals.incoming(clinics, status, page) : referrals.outgoing(clinics, status, page))
-                .map(r -> r.details(now));
+        return shown((incoming ? referrals.incoming(clinics, status, page) : referrals.outgoing(clinics, status, page))
+                .map(r -> r.details(now)));
     }
 
     /** Reception, managers and admins act for every clinic; providers and nurses for the clinics they work in. */
@@ -224,10 +275,11 @@ public class Referrals {
         }
     }
 
+    /** A patient's referrals, newest first, for the work of the system (not shown to a person as they are). */
     @Transactional(readOnly = true)
     public List<ReferralDetails> ofPatient(PatientId patient) {
         Instant now = time.now();
-        return referrals.findByPatientIdOrderByCreatedAtDesc(patient.value()).stream()
+        return referrals.findByPatientIdOrderByCreatedAtDescIdDesc(patient.value()).stream()
                 .map(r -> r.details(now))
                 .toList();
     }

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicDetails;
 import sa.tenhal.clinics.ClinicId;
-import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientData;
+import sa.tenhal.patients.PatientSight;
 import sa.tenhal.patients.PatientSummaryContributor;
-import sa.tenhal.platform.Actor;
 
 /**
- * The patient's referrals in their summary. A referral's reason is clinical, so finance staff (who see money, not
- * clinical notes) don't get this section.
+ * The patient's referrals in their summary, for the roles that see a patient's appointments; a referral's reasons are
+ * clinical and reach only the clinicians of the patient's care team (docs/security.md).
  */
 @Component
 class ReferralsSummary implements PatientSummaryContributor {
@@ -37,11 +37,13 @@ class ReferralsSummary implements PatientSummaryContributor {
     }
 
     @Override
-    public Optional<Object> contribute(PatientId patient) {
-        if (!mayReadClinicalItems()) {
+    public Optional<Object> contribute(PatientSight sight) {
+        if (!sight.sees(PatientData.APPOINTMENTS)) {
             return Optional.empty();
         }
-        List<ReferralDetails> all = referrals.ofPatient(patient);
+        List<ReferralDetails> all = referrals.ofPatient(sight.patient()).stream()
+                .map(r -> sight.sees(PatientData.REFERRAL_REASONS) ? r : r.withoutReasons())
+                .toList();
         Map<ClinicId, ClinicDetails> clinics = catalog.clinics(all.stream()
                 .flatMap(r -> Stream.of(r.fromClinicId(), r.toClinicId()))
                 .filter(java.util.Objects::nonNull)
@@ -58,10 +60,5 @@ class ReferralsSummary implements PatientSummaryContributor {
     @Override
     public String pageTemplate() {
         return "referrals/patient-panel";
-    }
-
-    private static boolean mayReadClinicalItems() {
-        var roles = Actor.roles();
-        return roles.isEmpty() || roles.stream().anyMatch(a -> !a.equals("ROLE_FINANCE") && a.startsWith("ROLE_"));
     }
 }

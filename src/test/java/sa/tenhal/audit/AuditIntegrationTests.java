@@ -92,7 +92,7 @@ class AuditIntegrationTests {
         String id = registerAndView();
 
         MvcTestResult log = mvc.get()
-                .uri("/api/v1/audit?patientId={id}&sort=at", id)
+                .uri("/api/v1/audit?patientId={id}&sort=at,desc", id)
                 .header(HttpHeaders.AUTHORIZATION, admin.bearer())
                 .exchange();
 
@@ -107,6 +107,20 @@ class AuditIntegrationTests {
         assertThat(addresses).containsOnly("127.0.0.1");
         List<String> notes = Bodies.read(log, "$.content[*].note");
         assertThat(notes.get(0)).isEqualTo("summary");
+
+        // the trail can be read oldest first too, and by nothing else
+        MvcTestResult oldestFirst = mvc.get()
+                .uri("/api/v1/audit?patientId={id}&sort=at", id)
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange();
+        List<String> oldest = Bodies.read(oldestFirst, "$.content[*].recordType");
+        assertThat(oldest).containsExactly("Patient", "PatientFile", "Patient");
+        List<String> oldestActions = Bodies.read(oldestFirst, "$.content[*].action");
+        assertThat(oldestActions).containsExactly("CREATE", "CREATE", "READ");
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit?patientId={id}&sort=username", id)
+                        .header(HttpHeaders.AUTHORIZATION, admin.bearer()))
+                .hasStatus(400);
     }
 
     @Test

@@ -27,7 +27,8 @@ import sa.tenhal.TestConfig;
             "tenhal.notifications.twilio.auth-token=twilio-auth-token",
             "tenhal.notifications.twilio.sms-from=+15550001111",
             "tenhal.notifications.twilio.whatsapp-from=+15550002222",
-            "tenhal.notifications.twilio.read-timeout=1s",
+            // short enough for the timeout test, long enough for a first request on a busy machine
+            "tenhal.notifications.twilio.read-timeout=3s",
             "tenhal.notifications.twilio.connect-timeout=1s",
             "db-scheduler.polling-interval=1s",
             "tenhal.jobs.execute=true"

@@ -93,7 +93,7 @@ class EventsIntegrationTests extends BackgroundWorkIntegrationTest {
                         .header(HttpHeaders.AUTHORIZATION, admin.bearer()))
                 .bodyJson()
                 .satisfies(json -> assertThat(json)
-                        .extractingPath("$[?(@.id == '" + publication + "')].lastError")
+                        .extractingPath("$.content[?(@.id == '" + publication + "')].lastError")
                         .asArray()
                         .singleElement()
                         .asString()
@@ -149,7 +149,7 @@ class EventsIntegrationTests extends BackgroundWorkIntegrationTest {
         await().untilAsserted(() -> assertThat(
                         mvc.get().uri("/api/v1/me/notifications").header(HttpHeaders.AUTHORIZATION, admin.bearer()))
                 .bodyJson()
-                .extractingPath("$[*].kind")
+                .extractingPath("$.content[*].kind")
                 .asArray()
                 .contains("event-listener-gave-up"));
 

@@ -168,12 +168,12 @@ class JobsIntegrationTests extends BackgroundWorkIntegrationTest {
         await().untilAsserted(() -> assertThat(
                         mvc.get().uri("/api/v1/me/notifications").header(HttpHeaders.AUTHORIZATION, admin.bearer()))
                 .bodyJson()
-                .extractingPath("$[*].kind")
+                .extractingPath("$.content[*].kind")
                 .asArray()
                 .contains("job-failed"));
         assertThat(mvc.get().uri("/api/v1/admin/job-failures").header(HttpHeaders.AUTHORIZATION, admin.bearer()))
                 .bodyJson()
-                .extractingPath("$[*].instance")
+                .extractingPath("$.content[*].instance")
                 .asArray()
                 .contains("doomed");
     }

@@ -47,6 +47,8 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--disable-dev-shm-usage",
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
+        // the console, to see what the content security policy refused
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -166,6 +168,17 @@ public final class Browser implements AutoCloseable {
     public Browser resize(Dimension size) {
         driver.manage().window().setSize(size);
         return this;
+    }
+
+    /**
+     * What the content security policy refused since the last call (an inline script or event handler that would not
+     * run), as Chromium reported it in the console.
+     */
+    public List<String> refusedByContentSecurityPolicy() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     public void signOut() {

@@ -38,6 +38,16 @@ public abstract class BrowserTest {
         browser.resize(DESKTOP);
     }
 
+    /** Every page a journey opened ran with the content security policy, and the policy refused nothing. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingRefusedByTheContentSecurityPolicy() {
+        if (browser != null) {
+            org.assertj.core.api.Assertions.assertThat(browser.refusedByContentSecurityPolicy())
+                    .as("refused by the content security policy")
+                    .isEmpty();
+        }
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {

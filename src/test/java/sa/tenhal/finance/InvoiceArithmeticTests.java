@@ -261,7 +261,7 @@ class InvoiceArithmeticTests {
         assertThat(invoice.checkOverdue(TODAY.plusDays(15), schedule, NOW)).isFalse(); // twice a day: once
         assertThat(invoice.checkOverdue(TODAY.plusDays(20), schedule, NOW)).isFalse();
         assertThat(invoice.checkOverdue(TODAY.plusDays(21), schedule, NOW)).isTrue();
-        assertThat(invoice.remindersSent()).isEqualTo(2);
+        assertThat(invoice.remindersIssued()).isEqualTo(2);
         invoice.allocate(invoice.open(), TODAY.plusDays(22), NOW);
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice.checkOverdue(TODAY.plusDays(40), schedule, NOW)).isFalse();

@@ -245,38 +245,75 @@ class IdentityIntegrationTests {
         assertThat(entries).isEqualTo(1);
     }
 
-    @Test
-    void fiveWrongPasswordsLockTheAccountForAWhile() {
-        Caller reception = staff.as(Role.RECEPTIONIST);
-        for (int i = 0; i < 5; i++) {
-            assertThat(signIn(reception.username(), "wrong-password-" + i)).hasRedirectedUrl("/login?error");
-        }
-        // Even the right password is refused while locked.
-        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD)).hasRedirectedUrl("/login?locked");
-        Instant lockedUntil = jdbc.sql("select locked_until from staff_user where username = :u")
-                .param("u", reception.username())
-                .query(java.sql.Timestamp.class)
-                .single()
-                .toInstant();
-        assertThat(lockedUntil).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+    MvcTestResult signIn(String username, String password, String address) {
+        return mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })
+                .exchange();
+    }
 
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD)).hasRedirectedUrl("/");
+    long failedSignInsAudited(String username, String note) {
+        return jdbc.sql("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and username = :u"
+                        + " and note = :note")
+                .param("u", username)
+                .param("note", note)
+                .query(Long.class)
+                .single();
     }
 
     @Test
-    void anAdminUnlocksALockedAccount() {
+    void wrongPasswordsMakeThatAddressWaitButLockNobodyOut() {
         Caller reception = staff.as(Role.RECEPTIONIST);
         for (int i = 0; i < 5; i++) {
-            signIn(reception.username(), "wrong-" + i);
+            assertThat(signIn(reception.username(), "wrong-password-" + i, "10.20.1.1"))
+                    .hasRedirectedUrl("/login?error");
         }
-        assertThat(mvc.post()
-                        .uri("/api/v1/users/{id}/unlock", reception.id().value())
-                        .header(HttpHeaders.AUTHORIZATION, admin.bearer()))
-                .hasStatusOk()
-                .bodyJson()
-                .doesNotHavePath("$.lockedUntil");
-        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD)).hasRedirectedUrl("/");
+        // From that address even the right password must wait now: the sixth attempt is not checked at all.
+        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD, "10.20.1.1"))
+                .hasRedirectedUrl("/login?wait");
+        assertThat(failedSignInsAudited(reception.username(), "BadCredentialsException"))
+                .isEqualTo(5);
+        assertThat(failedSignInsAudited(reception.username(), "SignInThrottledException"))
+                .isEqualTo(1);
+        // Nothing is locked: from another address the user signs in at once.
+        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD, "10.20.1.2"))
+                .hasRedirectedUrl("/");
+        // And from the first one after the first wait (15 s by default).
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD, "10.20.1.1"))
+                .hasRedirectedUrl("/");
+    }
+
+    @Test
+    void anAdminLiftsTheSignInWaits() {
+        Caller reception = staff.as(Role.RECEPTIONIST);
+        for (int i = 0; i < 5; i++) {
+            signIn(reception.username(), "wrong-" + i, "10.20.2.1");
+        }
+        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD, "10.20.2.1"))
+                .hasRedirectedUrl("/login?wait");
+        Instant before = clock.instant();
+        MvcTestResult lifted = mvc.post()
+                .uri("/api/v1/users/{id}/unlock", reception.id().value())
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange();
+        assertThat(lifted).hasStatusOk().bodyJson().doesNotHavePath("$.lockedUntil");
+        assertThat(Instant.parse(Bodies.read(lifted, "$.signInDelaysLiftedAt")))
+                .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(signIn(reception.username(), StaffFixtures.PASSWORD, "10.20.2.1"))
+                .hasRedirectedUrl("/");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'UPDATE' and record_id = :id"
+                                + " and changed_fields = 'signInDelaysLiftedAt'")
+                        .param("id", reception.id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

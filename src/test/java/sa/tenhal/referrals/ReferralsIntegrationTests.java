@@ -35,6 +35,7 @@ import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.ClinicDetails;
 import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.identity.Role;
+import sa.tenhal.patients.CareTeamFixtures;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.TestPatientForms;
@@ -76,6 +77,9 @@ class ReferralsIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    CareTeamFixtures careTeams;
+
     ClinicDetails speech;
     ClinicDetails ot;
     ClinicDetails psychology;
@@ -94,6 +98,13 @@ class ReferralsIntegrationTests {
         speechProvider = centre.speechProvider();
     }
 
+    /** A patient the speech clinic looks after: its therapist refers them (need to know, docs/security.md). */
+    PatientDetails seenInSpeech(sa.tenhal.patients.PatientForm form) {
+        PatientDetails patient = patients.register(form, true, "RYD");
+        careTeams.lookAfter(patient.id(), speech.id());
+        return patient;
+    }
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -101,7 +112,7 @@ class ReferralsIntegrationTests {
 
     @Test
     void aSpeechTherapistRefersToOtWhoAcceptsAndTheLoopCloses() {
-        PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
+        PatientDetails child = seenInSpeech(TestPatientForms.child());
         MvcTestResult created = post(speechTherapist, "/api/v1/referrals", """
                 {"patientId":"%s","fromClinicId":"%s","fromProviderId":"%s","toClinicId":"%s",
                  "reason":"Fine motor delay seen during speech sessions","urgency":"ROUTINE"}
@@ -155,7 +166,7 @@ class ReferralsIntegrationTests {
 
     @Test
     void aRejectionNeedsAReasonAndTellsTheReferrer() {
-        PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+        PatientDetails patient = seenInSpeech(TestPatientForms.adult());
         ReferralDetails referral = referrals.create(new ReferralForm(
                 patient.id().value(),
                 speech.id().value(),
@@ -191,7 +202,7 @@ class ReferralsIntegrationTests {
 
     @Test
     void badInputIsRefusedClearlyAndChangesNothing() {
-        PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+        PatientDetails patient = seenInSpeech(TestPatientForms.adult());
         String base = """
                 {"patientId":"%s","fromClinicId":"%s","reason":"Assessment","urgency":"ROUTINE"
                 """.formatted(patient.id(), speech.id());
@@ -237,7 +248,7 @@ class ReferralsIntegrationTests {
 
     @Test
     void aReferralToAnOutsideFacilityIsClosedByTheReferrer() {
-        PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+        PatientDetails patient = seenInSpeech(TestPatientForms.adult());
         ReferralDetails referral = referrals.create(new ReferralForm(
                 patient.id().value(),
                 speech.id().value(),
@@ -255,7 +266,7 @@ class ReferralsIntegrationTests {
     void aLateAnswerIsRemindedThenEscalatedCountingWorkingDaysOnly() {
         // Made on Thursday afternoon, urgent: due by the end of Sunday (Friday and Saturday don't count).
         clock.set(riyadh("2026-11-26T15:00"));
-        PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+        PatientDetails patient = seenInSpeech(TestPatientForms.adult());
         ReferralDetails referral = referrals.create(new ReferralForm(
                 patient.id().value(),
                 speech.id().value(),
@@ -303,8 +314,8 @@ class ReferralsIntegrationTests {
                  "reasonTemplate":"x"}""".formatted(ot.id())))
                 .hasStatus(403);
 
-        PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
-        PatientDetails adult = patients.register(TestPatientForms.adult(), true, "RYD");
+        PatientDetails child = seenInSpeech(TestPatientForms.child());
+        PatientDetails adult = seenInSpeech(TestPatientForms.adult());
 
         MvcTestResult fired = findingRecorded("F80.1", child, "dx-1");
         assertThat(fired).hasStatus(200);
@@ -336,7 +347,7 @@ class ReferralsIntegrationTests {
             boolean otPair = random.nextBoolean();
             Instant made = start.plus(Duration.ofHours(random.nextInt(60)));
             clock.set(made);
-            PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+            PatientDetails patient = seenInSpeech(TestPatientForms.adult());
             ReferralDetails referral = referrals.create(new ReferralForm(
                     patient.id().value(),
                     speech.id().value(),
@@ -400,7 +411,7 @@ class ReferralsIntegrationTests {
     void managersGetTheWeeksStatisticsByEmail() {
         Caller manager = staff.as(Role.MANAGER);
         clock.set(riyadh("2027-03-03T09:00"));
-        PatientDetails patient = patients.register(TestPatientForms.adult(), true, "RYD");
+        PatientDetails patient = seenInSpeech(TestPatientForms.adult());
         ReferralDetails referral = referrals.create(new ReferralForm(
                 patient.id().value(),
                 speech.id().value(),

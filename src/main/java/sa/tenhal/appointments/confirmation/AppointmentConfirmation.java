@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.ConfirmationMethod;
@@ -20,9 +21,14 @@ import sa.tenhal.platform.Ids;
  * A request to a patient to confirm one appointment at one time (the seed's AppointmentConfirmation). It is valid
  * while {@code PENDING} and before {@code expiresAt}, which is never later than the appointment's start; it changes
  * once — confirmed, declined or expired — and every change registers its (audited) event.
+ *
+ * <p>Asking ({@link #requested}, {@link #reminded}) is not sending: {@code sentAt} and {@code lastReminderAt} are
+ * written only when a message has left ({@link Confirmations#messageSent}, a plain update beside this aggregate — hence
+ * dynamic updates here, so that saving the aggregate never writes back a stale sent time).
  */
 @Entity
 @Table(name = "appointment_confirmation")
+@DynamicUpdate
 class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmation> {
 
     /** Reminders after the first request, at most. */
@@ -56,9 +62,12 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
     private Instant expiredAt;
     private String endedBecause;
     private Instant expiresAt;
+    // when a message of the request, or of its latest reminder, left Tenhal (never set by this aggregate)
     private Instant sentAt;
     private int reminderCount;
     private Instant lastReminderAt;
+    // when the patient was last asked (the request or a reminder): one reminder a day at most
+    private Instant lastRequestedAt;
     private String replyMobile;
     private Instant createdAt;
     private Instant updatedAt;
@@ -90,6 +99,7 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
         c.sentAt = expired.sentAt;
         c.reminderCount = expired.reminderCount;
         c.lastReminderAt = expired.lastReminderAt;
+        c.lastRequestedAt = expired.lastRequestedAt;
         return c;
     }
 
@@ -103,10 +113,13 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
         return status == ConfirmationStatus.PENDING && !isExpired(now);
     }
 
-    /** Records that the first request went out (to {@code mobile}, if any). */
+    /**
+     * Asks the patient (the first request, to {@code mobile} if any): the event has the message sent. Its sending is
+     * recorded when it happens ({@code sentAt}).
+     */
     void requested(String mobile, Instant now) {
         requireValid(now, "send");
-        this.sentAt = now;
+        this.lastRequestedAt = now;
         this.replyMobile = mobile;
         this.updatedAt = now;
         registerEvent(new ConfirmationRequested(id, appointmentId, patientId(), 0, now));
@@ -116,7 +129,7 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
         return isValid(now) && reminderCount < MAX_REMINDERS;
     }
 
-    /** Records a reminder; refuses past {@link #MAX_REMINDERS}. */
+    /** Asks again (a reminder); refuses past {@link #MAX_REMINDERS}. Its sending is recorded when it happens. */
     void reminded(String mobile, Instant now) {
         requireValid(now, "remind");
         if (reminderCount >= MAX_REMINDERS) {
@@ -126,7 +139,7 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
                     "The patient has been reminded " + MAX_REMINDERS + " times already");
         }
         this.reminderCount++;
-        this.lastReminderAt = now;
+        this.lastRequestedAt = now;
         if (mobile != null) {
             this.replyMobile = mobile;
         }
@@ -243,6 +256,11 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
 
     Instant lastReminderAt() {
         return lastReminderAt;
+    }
+
+    /** When the patient was last asked — the request or a reminder — whether or not its message has left yet. */
+    Instant lastRequestedAt() {
+        return lastRequestedAt == null ? createdAt : lastRequestedAt;
     }
 
     int reminderCount() {

@@ -13,6 +13,10 @@ import sa.tenhal.patients.PatientId;
  * @param confirmedByAddress the client address of a confirmation or decline by link
  * @param confirmedBy the staff user who recorded a PHONE or IN_PERSON confirmation
  * @param endedBecause why a request ended unanswered: EXPIRED, RESCHEDULED, CANCELLED, CLOSED
+ * @param sentAt when the request's first message actually left Tenhal (the notifications module reports it, {@link
+ *     Confirmations#messageSent}); empty until then, and for ever if none could be sent
+ * @param reminderCount the reminders asked for (at most 3)
+ * @param lastReminderAt when the latest reminder's message left Tenhal; empty until one did
  * @param expired the seed's {@code is_expired}
  * @param valid the seed's {@code is_valid}: pending and not expired
  */

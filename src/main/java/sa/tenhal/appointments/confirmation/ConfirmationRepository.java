@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ConfirmationRepository extends JpaRepository<AppointmentConfirmation, UUID> {
 
-    @Query("select c from AppointmentConfirmation c where c.appointmentId = ?1 order by c.createdAt desc")
+    @Query("select c from AppointmentConfirmation c where c.appointmentId = ?1 order by c.createdAt desc, c.id desc")
     List<AppointmentConfirmation> ofAppointment(UUID appointmentId);
 
     default Optional<AppointmentConfirmation> latest(UUID appointmentId) {
@@ -21,7 +21,7 @@ interface ConfirmationRepository extends JpaRepository<AppointmentConfirmation, 
 
     /** Pending and not expired, for appointments starting before {@code until}; soonest first. */
     @Query("select c from AppointmentConfirmation c where c.status = 'PENDING' and c.expiresAt > ?1"
-            + " and c.appointmentStartsAt > ?1 and c.appointmentStartsAt < ?2 order by c.appointmentStartsAt")
+            + " and c.appointmentStartsAt > ?1 and c.appointmentStartsAt < ?2 order by c.appointmentStartsAt, c.id")
     List<AppointmentConfirmation> pendingStartingBefore(Instant now, Instant until);
 
     @Query("select c from AppointmentConfirmation c where c.status = 'PENDING' and c.expiresAt <= ?1")
@@ -29,6 +29,6 @@ interface ConfirmationRepository extends JpaRepository<AppointmentConfirmation, 
 
     /** Valid requests whose last message went to this mobile, soonest appointment first. */
     @Query("select c from AppointmentConfirmation c where c.status = 'PENDING' and c.expiresAt > ?2"
-            + " and c.replyMobile = ?1 order by c.appointmentStartsAt")
+            + " and c.replyMobile = ?1 order by c.appointmentStartsAt, c.id")
     List<AppointmentConfirmation> pendingForMobile(String mobile, Instant now);
 }

@@ -24,6 +24,8 @@ import sa.tenhal.appointments.ConfirmationMethod;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
@@ -56,6 +58,8 @@ public class Confirmations {
     private final JdbcClient jdbc;
     private final String baseUrl;
 
+    private final PatientAccess access;
+
     Confirmations(
             ConfirmationRepository confirmations,
             ConfirmationTokens tokens,
@@ -65,7 +69,9 @@ public class Confirmations {
             ConfirmationProperties properties,
             ClinicTime time,
             JdbcClient jdbc,
-            @Value("${tenhal.base-url}") String baseUrl) {
+            @Value("${tenhal.base-url}") String baseUrl,
+            PatientAccess access) {
+        this.access = access;
         this.confirmations = confirmations;
         this.tokens = tokens;
         this.scheduling = scheduling;
@@ -121,6 +127,22 @@ public class Confirmations {
         AppointmentConfirmation c = load(confirmationId);
         c.reminded(mobileOf(c), time.now());
         return confirmations.save(c).details(time.now());
+    }
+
+    /**
+     * A message asking the patient to confirm has left Tenhal (the notifications module calls this when it records the
+     * message SENT, in that transaction): {@code reminder} 0, the request, sets {@code sentAt} (its first message to
+     * leave); a reminder sets {@code lastReminderAt} (the latest). Nothing is recorded as sent before it is. A plain
+     * update beside the aggregate, so that it never conflicts with the patient answering at the same moment.
+     */
+    public void messageSent(UUID confirmationId, int reminder, Instant at) {
+        jdbc.sql(
+                        reminder == 0
+                                ? "update appointment_confirmation set sent_at = least(coalesce(sent_at, :at), :at) where id = :id"
+                                : "update appointment_confirmation set last_reminder_at = greatest(coalesce(last_reminder_at, :at), :at) where id = :id")
+                .param("id", confirmationId)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /**
@@ -185,6 +207,7 @@ public class Confirmations {
             throw new InvalidFieldsException("method", "staff record PHONE or IN_PERSON confirmations");
         }
         AppointmentDetails a = scheduling.get(appointment);
+        access.require(PatientData.APPOINTMENTS, a.patientId());
         if (a.status() != AppointmentStatus.BOOKED) {
             throw ConflictException.illegalTransition("appointment", a.status(), "confirm");
         }
@@ -252,7 +275,7 @@ public class Confirmations {
         List<AppointmentConfirmation> pending = confirmations.pendingForMobile(mobile, now);
         if (pending.isEmpty()) {
             return jdbc.sql("select patient_id from appointment_confirmation where reply_mobile = :m"
-                            + " order by created_at desc limit 1")
+                            + " order by created_at desc, id desc limit 1")
                     .param("m", mobile)
                     .query(UUID.class)
                     .optional()
@@ -336,8 +359,8 @@ public class Confirmations {
         Instant today = time.today().atStartOfDay(time.zone()).toInstant();
         int sent = 0;
         for (AppointmentConfirmation c : confirmations.pendingStartingBefore(now, until)) {
-            boolean askedToday = (c.sentAt() != null && !c.sentAt().isBefore(today))
-                    || (c.lastReminderAt() != null && !c.lastReminderAt().isBefore(today));
+            // asked, not sent: a request whose message is still on its way counts (its sending is not awaited here)
+            boolean askedToday = !c.lastRequestedAt().isBefore(today);
             if (!askedToday && c.canRemind(now)) {
                 c.reminded(mobileOf(c), now);
                 confirmations.save(c);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -35,6 +36,7 @@ import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -46,10 +48,12 @@ class AppointmentsController {
 
     private final Scheduling scheduling;
     private final Calendar calendar;
+    private final PatientReads reads;
 
-    AppointmentsController(Scheduling scheduling, Calendar calendar) {
+    AppointmentsController(Scheduling scheduling, Calendar calendar, PatientReads reads) {
         this.scheduling = scheduling;
         this.calendar = calendar;
+        this.reads = reads;
     }
 
     /** A booking as clients send it. */
@@ -139,7 +143,7 @@ class AppointmentsController {
 
     @GetMapping("/appointments/{id}")
     AppointmentDetails get(@PathVariable UUID id) {
-        return scheduling.get(new AppointmentId(id));
+        return scheduling.view(new AppointmentId(id));
     }
 
     @GetMapping("/appointments")
@@ -152,9 +156,9 @@ class AppointmentsController {
             @RequestParam(required = false) AppointmentStatus status,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
-            Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by("startsAt"));
-        return new PagedModel<>(calendar.list(
+        var found = calendar.list(
                 patientId == null ? null : new PatientId(patientId),
                 providerId == null ? null : new ProviderId(providerId),
                 clinicId == null ? null : new ClinicId(clinicId),
@@ -162,7 +166,16 @@ class AppointmentsController {
                 status,
                 from,
                 to,
-                page));
+                page);
+        reads.listed(
+                "Appointment",
+                "api:appointments",
+                found.getContent().stream()
+                        .map(AppointmentDetails::patientId)
+                        .filter(java.util.Objects::nonNull)
+                        .map(PatientId::value)
+                        .toList());
+        return new PagedModel<>(found);
     }
 
     @GetMapping("/appointments/{id}/moves")

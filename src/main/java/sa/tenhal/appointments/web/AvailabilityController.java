@@ -19,6 +19,7 @@ import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientId;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -28,10 +29,12 @@ class AvailabilityController {
 
     private final Availability availability;
     private final Calendar calendar;
+    private final PatientReads reads;
 
-    AvailabilityController(Availability availability, Calendar calendar) {
+    AvailabilityController(Availability availability, Calendar calendar, PatientReads reads) {
         this.availability = availability;
         this.calendar = calendar;
+        this.reads = reads;
     }
 
     @GetMapping("/slots")
@@ -65,11 +68,13 @@ class AvailabilityController {
             @RequestParam(required = false) UUID clinicId,
             @RequestParam(required = false) UUID providerId,
             @RequestParam(required = false) UUID roomId) {
-        return calendar.calendar(
+        Calendar.CalendarData data = calendar.calendar(
                 view,
                 date,
                 clinicId == null ? null : new ClinicId(clinicId),
                 providerId == null ? null : new ProviderId(providerId),
                 roomId == null ? null : new RoomId(roomId));
+        reads.listed("Appointment", "api:calendar", Calendar.patients(data));
+        return data;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import sa.tenhal.appointments.DaySchedules;
 import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.shared.Language;
 
 @RestController
@@ -25,16 +26,28 @@ import sa.tenhal.shared.Language;
 class DayScheduleController {
 
     private final DaySchedules schedules;
+    private final PatientReads reads;
 
-    DayScheduleController(DaySchedules schedules) {
+    DayScheduleController(DaySchedules schedules, PatientReads reads) {
         this.schedules = schedules;
+        this.reads = reads;
     }
 
     @GetMapping("/day")
     @Operation(summary = "generate_daily_schedule: a provider's appointments on a local date")
     DaySchedules.DaySchedule day(
             @PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return schedules.day(new ProviderId(id), date);
+        DaySchedules.DaySchedule day = schedules.day(new ProviderId(id), date);
+        reads.listed("Appointment", "api:day-schedule", patients(day));
+        return day;
+    }
+
+    private static java.util.List<UUID> patients(DaySchedules.DaySchedule day) {
+        return day.lines().stream()
+                .map(DaySchedules.Line::patientId)
+                .filter(java.util.Objects::nonNull)
+                .map(sa.tenhal.patients.PatientId::value)
+                .toList();
     }
 
     @GetMapping(value = "/day.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -43,7 +56,9 @@ class DayScheduleController {
             @PathVariable UUID id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(defaultValue = "EN") Language lang) {
-        byte[] pdf = schedules.pdf(new ProviderId(id), date, lang);
+        DaySchedules.DaySchedule day = schedules.day(new ProviderId(id), date);
+        byte[] pdf = schedules.pdf(day, lang);
+        reads.listed("Appointment", "export:day-schedule-pdf", patients(day));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"schedule-" + date + ".pdf\"")

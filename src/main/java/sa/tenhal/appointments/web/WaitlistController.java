@@ -27,6 +27,7 @@ import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientId;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @RequestMapping("/api/v1/waitlist")
@@ -35,9 +36,11 @@ import sa.tenhal.patients.PatientId;
 class WaitlistController {
 
     private final Waitlist waitlist;
+    private final PatientReads reads;
 
-    WaitlistController(Waitlist waitlist) {
+    WaitlistController(Waitlist waitlist, PatientReads reads) {
         this.waitlist = waitlist;
+        this.reads = reads;
     }
 
     record WaitlistRequest(
@@ -72,8 +75,13 @@ class WaitlistController {
     @GetMapping
     List<WaitlistEntryDetails> list(
             @RequestParam(required = false) UUID clinicId, @RequestParam(required = false) UUID patientId) {
-        return waitlist.entries(
+        List<WaitlistEntryDetails> entries = waitlist.entries(
                 clinicId == null ? null : new ClinicId(clinicId), patientId == null ? null : new PatientId(patientId));
+        reads.listed(
+                "WaitlistEntry",
+                "api:waitlist",
+                entries.stream().map(e -> e.patientId().value()).toList());
+        return entries;
     }
 
     @PostMapping("/{id}/cancel")

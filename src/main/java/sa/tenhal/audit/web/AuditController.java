@@ -3,8 +3,11 @@ package sa.tenhal.audit.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,12 +18,18 @@ import sa.tenhal.audit.AuditEntry;
 import sa.tenhal.audit.AuditLog;
 import sa.tenhal.platform.AuditAction;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
 
 @RestController
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Audit", description = "Who did what to which record, when, from where (ADMIN)")
 class AuditController {
+
+    /** The trail is read in time order, newest first unless asked otherwise. */
+    private static final Map<String, String> SORTS = Map.of("at", "at");
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "at");
 
     private final AuditLog log;
 
@@ -39,7 +48,7 @@ class AuditController {
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String username,
-            Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidFieldsException("to", "must be after from");
         }
@@ -52,6 +61,6 @@ class AuditController {
                 from,
                 to,
                 username == null || username.isBlank() ? null : username.strip());
-        return new PagedModel<>(log.find(filter, pageable));
+        return new PagedModel<>(log.find(filter, Paging.sortableBy(pageable, SORTS, NEWEST_FIRST)));
     }
 }

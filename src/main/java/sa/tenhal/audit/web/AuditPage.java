@@ -33,6 +33,10 @@ class AuditPage {
             "Referral",
             "Invoice",
             "Payment",
+            "Account",
+            "PatientPackage",
+            "WaitlistEntry",
+            "BreakGlass",
             "StaffUser",
             "ApiToken");
 

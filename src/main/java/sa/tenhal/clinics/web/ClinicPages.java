@@ -19,6 +19,7 @@ import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.Discipline;
+import sa.tenhal.platform.Paging;
 
 /** The clinics (one per discipline, or more): list by centre and state, create, edit, deactivate, activate. */
 @Controller
@@ -60,7 +61,7 @@ class ClinicPages {
                 catalog.clinics(
                         Fields.text(centre),
                         CataloguePages.activeFilter(active),
-                        PageRequest.of(Math.max(page, 0), 50, Sort.by("centreCode", "code"))));
+                        Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("centreCode", "code")))));
         return "catalogue/clinics";
     }
 

@@ -29,6 +29,7 @@ import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.identity.Role;
 import sa.tenhal.identity.StaffDirectory;
 import sa.tenhal.identity.StaffMember;
+import sa.tenhal.platform.Paging;
 
 /**
  * The providers — doctors, therapists, nurses — each linked to a staff user with the PROVIDER or NURSE role, and the
@@ -72,7 +73,7 @@ class ProviderPages {
         var providers = catalog.providers(
                 clinic == null ? null : new ClinicId(clinic),
                 CataloguePages.activeFilter(active),
-                PageRequest.of(Math.max(page, 0), 50, Sort.by("nameEn")));
+                Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("nameEn"))));
         model.addAttribute("here", CataloguePages.here(request));
         model.addAttribute("clinic", clinic);
         model.addAttribute("active", active);

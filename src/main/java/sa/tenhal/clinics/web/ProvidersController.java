@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -43,7 +44,7 @@ class ProvidersController {
     PagedModel<ProviderDetails> list(
             @RequestParam(required = false) UUID clinicId,
             @RequestParam(required = false) Boolean active,
-            Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by("nameEn"));
         return new PagedModel<>(catalog.providers(clinicId == null ? null : new ClinicId(clinicId), active, page));
     }

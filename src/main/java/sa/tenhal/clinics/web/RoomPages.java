@@ -20,6 +20,7 @@ import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.RoomKind;
+import sa.tenhal.platform.Paging;
 
 /** The rooms of each clinic and what they are equipped for. */
 @Controller
@@ -65,7 +66,7 @@ class RoomPages {
                         clinic == null ? null : new ClinicId(clinic),
                         kind,
                         CataloguePages.activeFilter(active),
-                        PageRequest.of(Math.max(page, 0), 50, Sort.by("code"))));
+                        Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("code")))));
         return "catalogue/rooms";
     }
 

@@ -21,6 +21,7 @@ import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.RoomKind;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.clinics.VatCategory;
+import sa.tenhal.platform.Paging;
 
 /** The services (appointment types) of each clinic: duration, buffer, price before VAT, VAT category, room kind. */
 @Controller
@@ -64,7 +65,7 @@ class ServicePages {
                 catalog.services(
                         clinic == null ? null : new ClinicId(clinic),
                         CataloguePages.activeFilter(active),
-                        PageRequest.of(Math.max(page, 0), 50, Sort.by("code"))));
+                        Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("code")))));
         return "catalogue/services";
     }
 

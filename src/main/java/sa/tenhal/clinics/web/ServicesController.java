@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -44,7 +45,7 @@ class ServicesController {
     PagedModel<ServiceDetails> list(
             @RequestParam(required = false) UUID clinicId,
             @RequestParam(required = false) Boolean active,
-            Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by("code"));
         return new PagedModel<>(catalog.services(clinicId == null ? null : new ClinicId(clinicId), active, page));
     }

@@ -39,6 +39,7 @@ import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.shared.Language;
 
@@ -66,6 +67,7 @@ class BookingPages {
     private final MessageSource messages;
     private final Refusals refusals;
     private final sa.tenhal.appointments.Waitlist waitlist;
+    private final PatientReads reads;
 
     BookingPages(
             Availability availability,
@@ -75,7 +77,9 @@ class BookingPages {
             ClinicTime time,
             MessageSource messages,
             Refusals refusals,
-            sa.tenhal.appointments.Waitlist waitlist) {
+            sa.tenhal.appointments.Waitlist waitlist,
+            PatientReads reads) {
+        this.reads = reads;
         this.refusals = refusals;
         this.waitlist = waitlist;
         this.availability = availability;
@@ -114,6 +118,7 @@ class BookingPages {
         Language language = DeskPages.language();
         PatientDetails patient = patients.find(new PatientId(patientId))
                 .orElseThrow(() -> new sa.tenhal.platform.NotFoundException("Patient", patientId));
+        reads.viewed("Patient", patientId, patientId, "page:book");
         LocalDate from = date == null || date.isBefore(time.today()) ? time.today() : date;
         List<ServiceDetails> services = catalog.services(null, true, PageRequest.of(0, 500, Sort.by("code")))
                 .getContent();

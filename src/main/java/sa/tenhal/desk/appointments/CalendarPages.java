@@ -42,6 +42,7 @@ import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.shared.Language;
 
@@ -67,6 +68,7 @@ class CalendarPages {
     private final PatientRegistry patients;
     private final ClinicTime time;
     private final Refusals refusals;
+    private final PatientReads reads;
 
     CalendarPages(
             Calendar calendar,
@@ -75,7 +77,9 @@ class CalendarPages {
             ClinicCatalog catalog,
             PatientRegistry patients,
             ClinicTime time,
-            Refusals refusals) {
+            Refusals refusals,
+            PatientReads reads) {
+        this.reads = reads;
         this.calendar = calendar;
         this.availability = availability;
         this.scheduling = scheduling;
@@ -127,6 +131,7 @@ class CalendarPages {
                 room != null || provider != null || clinic == null ? null : new ClinicId(clinic),
                 room != null || provider == null ? null : new ProviderId(provider),
                 room == null ? null : new RoomId(room));
+        reads.listed("Appointment", "page:calendar", Calendar.patients(data));
         List<LocalDate> days = data.from().datesUntil(data.to().plusDays(1)).toList();
         Map<ServiceId, ServiceDetails> services = catalog.services(data.lanes().stream()
                 .flatMap(l -> l.appointments().stream())
@@ -140,9 +145,12 @@ class CalendarPages {
                                 .sorted(Comparator.comparing(Calendar.Entry::startsAt))
                                 .map(e -> new Block(
                                         e,
-                                        names.computeIfAbsent(e.patientId(), id -> patients.find(id)
-                                                .map(p -> p.fullName(language))
-                                                .orElse("—")),
+                                        // no name on a block the reader may not see whose it is
+                                        e.patientId() == null
+                                                ? "—"
+                                                : names.computeIfAbsent(e.patientId(), id -> patients.find(id)
+                                                        .map(p -> p.fullName(language))
+                                                        .orElse("—")),
                                         Optional.ofNullable(services.get(e.serviceId()))
                                                 .map(s -> s.name(language))
                                                 .orElse("—")))
@@ -165,7 +173,7 @@ class CalendarPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String anyProvider,
             Model model) {
-        return showMove(scheduling.get(new AppointmentId(id)), date, anyProvider != null, model);
+        return showMove(scheduling.view(new AppointmentId(id)), date, anyProvider != null, model);
     }
 
     @PostMapping("/appointments/{id}/move")
@@ -189,7 +197,7 @@ class CalendarPages {
                     null);
         } catch (ProblemException e) {
             model.addAttribute("refusal", refusals.explain(e));
-            return showMove(scheduling.get(appointment), time.local(startsAt).toLocalDate(), false, model);
+            return showMove(scheduling.view(appointment), time.local(startsAt).toLocalDate(), false, model);
         }
         redirect.addFlashAttribute("notice", "desk.moved");
         return "redirect:/calendar?date=" + time.local(startsAt).toLocalDate() + "&provider=" + provider;

@@ -35,6 +35,7 @@ import sa.tenhal.identity.StaffPrincipal;
 import sa.tenhal.identity.UserId;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.shared.Language;
 
 /**
@@ -54,6 +55,7 @@ class DeskPages {
     private final VisitLines lines;
     private final ClinicTime time;
     private final MessageSource messages;
+    private final PatientReads reads;
 
     DeskPages(
             Calendar calendar,
@@ -61,7 +63,9 @@ class DeskPages {
             ClinicCatalog catalog,
             VisitLines lines,
             ClinicTime time,
-            MessageSource messages) {
+            MessageSource messages,
+            PatientReads reads) {
+        this.reads = reads;
         this.calendar = calendar;
         this.scheduling = scheduling;
         this.catalog = catalog;
@@ -77,6 +81,7 @@ class DeskPages {
             Model model) {
         LocalDate day = date == null ? time.today() : date;
         List<VisitLine> all = lines.of(day(day, null), language());
+        reads.listed("Appointment", "page:desk", VisitLines.patients(all));
         // By clinic, then provider, in time order: how the front desk thinks of the day.
         Map<String, Map<String, List<VisitLine>>> byClinic = all.stream()
                 .collect(Collectors.groupingBy(
@@ -105,8 +110,10 @@ class DeskPages {
     String myDay(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         ProviderDetails provider =
                 catalog.providerOf(new UserId(me.actingUserId())).orElse(null);
+        List<VisitLine> visits = provider == null ? List.of() : lines.of(day(time.today(), provider), language());
+        reads.listed("Appointment", "page:my-day", VisitLines.patients(visits));
         model.addAttribute("provider", provider);
-        model.addAttribute("visits", provider == null ? List.of() : lines.of(day(time.today(), provider), language()));
+        model.addAttribute("visits", visits);
         model.addAttribute("now", time.now());
         return "desk/my-day";
     }

@@ -36,6 +36,16 @@ class VisitLines {
         this.patients = patients;
     }
 
+    /** The patients the lines name, for the record of who read them. */
+    static List<java.util.UUID> patients(Collection<VisitLine> lines) {
+        return lines.stream()
+                .map(l -> l.appointment().patientId())
+                .filter(Objects::nonNull)
+                .map(PatientId::value)
+                .distinct()
+                .toList();
+    }
+
     List<VisitLine> of(Collection<AppointmentDetails> appointments, Language language) {
         Map<ServiceId, ServiceDetails> services = catalog.services(
                 appointments.stream().map(AppointmentDetails::serviceId).collect(Collectors.toSet()));
@@ -50,7 +60,10 @@ class VisitLines {
         Map<PatientId, Optional<PatientDetails>> people = new HashMap<>();
         return appointments.stream()
                 .map(a -> {
-                    Optional<PatientDetails> patient = people.computeIfAbsent(a.patientId(), patients::find);
+                    // no patient on an appointment the reader may not see whose it is (outside their care team)
+                    Optional<PatientDetails> patient = a.patientId() == null
+                            ? Optional.empty()
+                            : people.computeIfAbsent(a.patientId(), patients::find);
                     return new VisitLine(
                             a,
                             patient.map(p -> p.fullName(language)).orElse("—"),

@@ -48,6 +48,8 @@ import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.shared.Language;
 
@@ -76,6 +78,7 @@ class FinancePages {
     private final ClinicTime time;
     private final MessageSource messages;
     private final jakarta.validation.Validator validator;
+    private final PatientReads reads;
 
     FinancePages(
             Invoicing invoicing,
@@ -86,7 +89,9 @@ class FinancePages {
             PatientRegistry patients,
             ClinicTime time,
             MessageSource messages,
-            jakarta.validation.Validator validator) {
+            jakarta.validation.Validator validator,
+            PatientReads reads) {
+        this.reads = reads;
         this.validator = validator;
         this.invoicing = invoicing;
         this.payments = payments;
@@ -108,7 +113,7 @@ class FinancePages {
                 patient,
                 status,
                 null,
-                PageRequest.of(Math.max(page, 0), 25, Sort.by(Sort.Direction.DESC, "createdAt")));
+                Paging.unique(PageRequest.of(Math.max(page, 0), 25, Sort.by(Sort.Direction.DESC, "createdAt"))));
         Language language = language();
         Map<UUID, String> names = found.stream()
                 .map(InvoiceView::patientId)
@@ -117,6 +122,7 @@ class FinancePages {
                 .collect(Collectors.toMap(id -> id, id -> patients.find(new PatientId(id))
                         .map(p -> p.fullName(language))
                         .orElse("—")));
+        reads.listed("Invoice", "page:finance-invoices", names.keySet());
         model.addAttribute(
                 "rows",
                 found.stream()
@@ -134,6 +140,7 @@ class FinancePages {
     @GetMapping("/invoices/{id}")
     String invoice(@PathVariable UUID id, Model model) {
         InvoiceView invoice = invoicing.find(new InvoiceId(id));
+        reads.viewed("Invoice", id, invoice.patientId(), "page:finance-invoice");
         model.addAttribute("invoice", invoice);
         model.addAttribute("notes", invoicing.notesOf(invoice.id()));
         model.addAttribute("methods", PaymentMethod.values());
@@ -224,6 +231,7 @@ class FinancePages {
     @GetMapping("/payments/{id}")
     String payment(@PathVariable UUID id, Model model) {
         PaymentView payment = payments.find(new PaymentId(id));
+        reads.viewed("Payment", id, payment.patientId(), "page:finance-payment");
         model.addAttribute("payment", payment);
         model.addAttribute("refunds", payments.refundsOf(payment.id()));
         PatientDetails patient = payment.patientId() == null
@@ -256,6 +264,7 @@ class FinancePages {
         model.addAttribute("definitions", packages.definitions());
         if (patient != null) {
             PatientId id = new PatientId(patient);
+            reads.viewed("Account", patient, patient, "page:finance-packages");
             model.addAttribute("patient", patients.find(id).orElse(null));
             model.addAttribute("owned", packages.ofPatient(id));
         }

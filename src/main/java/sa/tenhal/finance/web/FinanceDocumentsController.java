@@ -26,6 +26,7 @@ import sa.tenhal.finance.PaymentId;
 import sa.tenhal.finance.PaymentImports;
 import sa.tenhal.finance.PaymentMethod;
 import sa.tenhal.platform.Actor;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.shared.Language;
 
 @RestController
@@ -37,8 +38,18 @@ class FinanceDocumentsController {
     private final FinancialReports reports;
     private final PaymentImports imports;
 
+    private final PatientReads reads;
+    private final sa.tenhal.finance.Payments payments;
+
     FinanceDocumentsController(
-            FinanceDocuments documents, Invoicing invoicing, FinancialReports reports, PaymentImports imports) {
+            FinanceDocuments documents,
+            Invoicing invoicing,
+            FinancialReports reports,
+            PaymentImports imports,
+            PatientReads reads,
+            sa.tenhal.finance.Payments payments) {
+        this.reads = reads;
+        this.payments = payments;
         this.documents = documents;
         this.invoicing = invoicing;
         this.reports = reports;
@@ -50,6 +61,7 @@ class FinanceDocumentsController {
     @Operation(summary = "The invoice, credit note or debit note as a PDF with the ZATCA QR code (lang: en, ar)")
     ResponseEntity<byte[]> invoicePdf(@PathVariable UUID id, @RequestParam(defaultValue = "ar") String lang) {
         var invoice = invoicing.find(new InvoiceId(id));
+        reads.viewed("Invoice", id, invoice.patientId(), "export:invoice-pdf");
         return pdf(documents.invoicePdf(invoice.id(), language(lang)), documents.fileName(invoice));
     }
 
@@ -57,6 +69,7 @@ class FinanceDocumentsController {
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "The payment's receipt as a PDF (lang: en, ar)")
     ResponseEntity<byte[]> receipt(@PathVariable UUID id, @RequestParam(defaultValue = "ar") String lang) {
+        reads.viewed("Payment", id, payments.find(new PaymentId(id)).patientId(), "export:receipt-pdf");
         return pdf(documents.receiptPdf(new PaymentId(id), language(lang)), "receipt-" + id + ".pdf");
     }
 

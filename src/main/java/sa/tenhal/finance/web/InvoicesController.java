@@ -28,6 +28,7 @@ import sa.tenhal.finance.InvoiceStatus;
 import sa.tenhal.finance.InvoiceView;
 import sa.tenhal.finance.Invoicing;
 import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @RequestMapping("/api/v1/invoices")
@@ -41,8 +42,10 @@ class InvoicesController {
             Map.of("number", "number", "issueDate", "issueDate", "dueDate", "dueDate", "createdAt", "createdAt");
 
     private final Invoicing invoicing;
+    private final PatientReads reads;
 
-    InvoicesController(Invoicing invoicing) {
+    InvoicesController(Invoicing invoicing, PatientReads reads) {
+        this.reads = reads;
         this.invoicing = invoicing;
     }
 
@@ -68,21 +71,33 @@ class InvoicesController {
             @RequestParam(required = false) DocumentKind kind,
             @ParameterObject Pageable pageable) {
         Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by(Sort.Direction.DESC, "createdAt"));
-        return new PagedModel<>(invoicing.list(patientId, status, kind, page));
+        var found = invoicing.list(patientId, status, kind, page);
+        reads.listed(
+                "Invoice",
+                "api:invoices",
+                found.getContent().stream().map(InvoiceView::patientId).toList());
+        return new PagedModel<>(found);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "An invoice, credit note or debit note")
     InvoiceView get(@PathVariable UUID id) {
-        return invoicing.find(new InvoiceId(id));
+        InvoiceView invoice = invoicing.find(new InvoiceId(id));
+        reads.viewed("Invoice", id, invoice.patientId(), "api:invoice");
+        return invoice;
     }
 
     @GetMapping("/{id}/notes")
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "The credit and debit notes issued against an invoice")
     List<InvoiceView> notes(@PathVariable UUID id) {
-        return invoicing.notesOf(new InvoiceId(id));
+        List<InvoiceView> notes = invoicing.notesOf(new InvoiceId(id));
+        reads.listed(
+                "Invoice",
+                "api:invoice-notes",
+                notes.stream().map(InvoiceView::patientId).toList());
+        return notes;
     }
 
     @PostMapping("/{id}/issue")

@@ -22,6 +22,7 @@ import sa.tenhal.finance.PatientPackageView;
 import sa.tenhal.finance.RefundView;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.Actor;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @Validated
@@ -29,9 +30,11 @@ import sa.tenhal.platform.Actor;
 class PackagesController {
 
     private final Packages packages;
+    private final PatientReads reads;
 
-    PackagesController(Packages packages) {
+    PackagesController(Packages packages, PatientReads reads) {
         this.packages = packages;
+        this.reads = reads;
     }
 
     @PostMapping("/api/v1/package-definitions")
@@ -63,14 +66,18 @@ class PackagesController {
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "A patient's package and its balance of sessions")
     PatientPackageView get(@PathVariable UUID id) {
-        return packages.find(new PackageId(id));
+        PatientPackageView found = packages.find(new PackageId(id));
+        reads.viewed("PatientPackage", id, found.patientId(), "api:package");
+        return found;
     }
 
     @GetMapping("/api/v1/patients/{id}/packages")
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "A patient's packages")
     List<PatientPackageView> ofPatient(@PathVariable UUID id) {
-        return packages.ofPatient(new PatientId(id));
+        List<PatientPackageView> found = packages.ofPatient(new PatientId(id));
+        reads.viewed("Account", id, id, "api:patient-packages");
+        return found;
     }
 
     @PostMapping("/api/v1/packages/{id}/refund")

@@ -22,6 +22,7 @@ import sa.tenhal.finance.Payments;
 import sa.tenhal.finance.RefundView;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.Actor;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @Validated
@@ -29,8 +30,10 @@ import sa.tenhal.platform.Actor;
 class PaymentsController {
 
     private final Payments payments;
+    private final PatientReads reads;
 
-    PaymentsController(Payments payments) {
+    PaymentsController(Payments payments, PatientReads reads) {
+        this.reads = reads;
         this.payments = payments;
     }
 
@@ -52,7 +55,9 @@ class PaymentsController {
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "A payment with its allocations")
     PaymentView get(@PathVariable UUID id) {
-        return payments.find(new PaymentId(id));
+        PaymentView payment = payments.find(new PaymentId(id));
+        reads.viewed("Payment", id, payment.patientId(), "api:payment");
+        return payment;
     }
 
     @PostMapping("/api/v1/payments/{id}/refunds")
@@ -69,21 +74,27 @@ class PaymentsController {
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "The refunds from a payment")
     List<RefundView> refunds(@PathVariable UUID id) {
-        return payments.refundsOf(new PaymentId(id));
+        List<RefundView> refunds = payments.refundsOf(new PaymentId(id));
+        reads.viewed("Payment", id, payments.find(new PaymentId(id)).patientId(), "api:payment-refunds");
+        return refunds;
     }
 
     @GetMapping("/api/v1/patients/{id}/account")
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "A patient's account: invoiced, credited, paid, refunded, owed, credit and balance")
     AccountView account(@PathVariable UUID id) {
-        return payments.account(new PatientId(id));
+        AccountView account = payments.account(new PatientId(id));
+        reads.viewed("Account", id, id, "api:account");
+        return account;
     }
 
     @GetMapping("/api/v1/patients/{id}/payments")
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "A patient's payments, newest first")
     List<PaymentView> ofPatient(@PathVariable UUID id) {
-        return payments.ofPatient(new PatientId(id));
+        List<PaymentView> found = payments.ofPatient(new PatientId(id));
+        reads.viewed("Account", id, id, "api:patient-payments");
+        return found;
     }
 
     @PostMapping("/api/v1/patients/{id}/account/apply-credit")

@@ -32,13 +32,14 @@ import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.platform.StaleVersionException;
 import sa.tenhal.shared.Language;
 
 /**
  * The admin's staff pages: find users, create one (who then gets a set-password link by email), change details and
- * roles, deactivate and reactivate, unlock, send a new set-password link; and the user's API tokens (issue — shown once
+ * roles, deactivate and reactivate, lift the sign-in waits, send a new set-password link; and the user's API tokens (issue — shown once
  * — and revoke).
  */
 @Controller
@@ -72,8 +73,8 @@ class StaffUserPages {
             @RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Page<StaffAccount> found =
-                accounts.search(q, role, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
+        Page<StaffAccount> found = accounts.search(
+                q, role, Paging.unique(PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username"))));
         model.addAttribute("q", q);
         model.addAttribute("role", role);
         model.addAttribute("users", found);
@@ -198,7 +199,7 @@ class StaffUserPages {
 
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "admin.users.unlocked", () -> accounts.unlock(new UserId(id)));
+        return act(id, redirect, "admin.users.unlocked", () -> accounts.liftSignInDelays(new UserId(id)));
     }
 
     @PostMapping("/{id}/password-link")

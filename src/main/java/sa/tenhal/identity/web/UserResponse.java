@@ -18,7 +18,7 @@ record UserResponse(
         Language language,
         boolean enabled,
         boolean hasPassword,
-        Instant lockedUntil,
+        Instant signInDelaysLiftedAt,
         Instant createdAt,
         long version) {
 
@@ -34,7 +34,7 @@ record UserResponse(
                 m.language(),
                 m.enabled(),
                 a.hasPassword(),
-                a.lockedUntil(),
+                a.signInDelaysLiftedAt(),
                 a.createdAt(),
                 a.version());
     }

@@ -107,9 +107,13 @@ class UsersController {
     }
 
     @PostMapping("/{id}/unlock")
-    @Operation(summary = "Unlock an account locked by failed sign-ins")
+    @Operation(
+            summary = "Lift the sign-in waits of an account",
+            description = "Failed sign-ins never lock an account; they make the address (or, when attempts fail from"
+                    + " many addresses, every address the user has not signed in from) wait between attempts. This"
+                    + " lets the user try again at once, from any address, on every node.")
     ResponseEntity<UserResponse> unlock(@PathVariable UUID id) {
-        accounts.unlock(new UserId(id));
+        accounts.liftSignInDelays(new UserId(id));
         return get(id);
     }
 

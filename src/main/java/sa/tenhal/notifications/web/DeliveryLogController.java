@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
 import java.util.UUID;
+import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +16,8 @@ import sa.tenhal.notifications.Channel;
 import sa.tenhal.notifications.DeliveryLog;
 import sa.tenhal.notifications.LoggedMessage;
 import sa.tenhal.notifications.MessageStatus;
+import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 
 @RestController
 @RequestMapping("/api/v1/admin/messages")
@@ -25,20 +27,35 @@ import sa.tenhal.notifications.MessageStatus;
 class DeliveryLogController {
 
     private final DeliveryLog log;
+    private final PatientReads reads;
 
-    DeliveryLogController(DeliveryLog log) {
+    DeliveryLogController(DeliveryLog log, PatientReads reads) {
         this.log = log;
+        this.reads = reads;
     }
 
     @GetMapping
     @Operation(summary = "Messages, newest first, by status, channel, kind or recipient")
-    List<LoggedMessage> search(
+    PagedModel<LoggedMessage> search(
             @RequestParam(required = false) MessageStatus status,
             @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) UUID recipient,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return log.search(status, channel, kind, recipient, page * size, size);
+        PagedModel<LoggedMessage> found = Paging.page(
+                page,
+                size,
+                log.count(status, channel, kind, recipient),
+                (offset, limit) -> log.search(status, channel, kind, recipient, offset, limit));
+        // messages to patients carry their address and what they were told: a read of their data
+        reads.listed(
+                "Patient",
+                "api:admin-messages",
+                found.getContent().stream()
+                        .filter(m -> "PATIENT".equals(m.recipientType()))
+                        .map(LoggedMessage::recipientId)
+                        .toList());
+        return found;
     }
 }

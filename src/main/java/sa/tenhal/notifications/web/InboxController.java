@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import sa.tenhal.identity.StaffPrincipal;
 import sa.tenhal.notifications.StaffInbox;
+import sa.tenhal.platform.Paging;
 
 @RestController
 @RequestMapping("/api/v1/me/notifications")
@@ -33,12 +34,17 @@ class InboxController {
 
     @GetMapping
     @Operation(summary = "My notifications, newest first")
-    List<StaffInbox.Notice> list(
+    PagedModel<StaffInbox.Notice> list(
             @AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(defaultValue = "false") boolean unreadOnly,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return inbox.of(me.id().value(), unreadOnly, page * size, size);
+        UUID user = me.id().value();
+        return Paging.page(
+                page,
+                size,
+                unreadOnly ? inbox.unread(user) : inbox.count(user),
+                (offset, limit) -> inbox.of(user, unreadOnly, offset, limit));
     }
 
     @GetMapping("/unread-count")

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import sa.tenhal.notifications.ContactPreferences;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
 
 @RestController
@@ -23,16 +25,20 @@ import sa.tenhal.patients.PatientId;
 class QuietHoursController {
 
     private final ContactPreferences preferences;
+    private final PatientAccess access;
 
-    QuietHoursController(ContactPreferences preferences) {
+    QuietHoursController(ContactPreferences preferences, PatientAccess access) {
         this.preferences = preferences;
+        this.access = access;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'RECEPTIONIST', 'PROVIDER', 'NURSE')")
     @Operation(summary = "When non-urgent SMS and WhatsApp must wait (clinic-local time)")
     ContactPreferences.QuietHours get(@PathVariable UUID id) {
-        return preferences.quietHours(new PatientId(id));
+        ContactPreferences.QuietHours hours = preferences.ofPatient(new PatientId(id));
+        access.require(PatientData.CONTACT, new PatientId(id)); // a clinician, only for their care team's patients
+        return hours;
     }
 
     record QuietHours(@NotNull LocalTime start, @NotNull LocalTime end) {}

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import sa.tenhal.notifications.TwilioCallbacks;
 
 /**
@@ -38,7 +40,11 @@ class TwilioWebhooks {
         if (!callbacks.authentic(request.getRequestURI(), request.getQueryString(), params, signature)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        callbacks.status(params.get("MessageSid"), params.get("MessageStatus"), params.get("ErrorCode"));
+        callbacks.status(
+                params.get("MessageSid"),
+                params.get("MessageStatus"),
+                params.get("ErrorCode"),
+                queryParameter(request, TwilioCallbacks.MESSAGE_PARAMETER));
         return ResponseEntity.noContent().build();
     }
 
@@ -60,9 +66,32 @@ class TwilioWebhooks {
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
     }
 
+    /**
+     * The POSTed parameters, which Twilio signs (the servlet's parameter map also holds the URL's query parameters,
+     * which the signature covers as part of the URL instead).
+     */
     private static Map<String, String> params(HttpServletRequest request) {
         Map<String, String> params = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+        Set<String> inUrl = UriComponentsBuilder.fromUriString("?" + nullToEmpty(request.getQueryString()))
+                .build()
+                .getQueryParams()
+                .keySet();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!inUrl.contains(name)) {
+                params.put(name, values.length == 0 ? "" : values[0]);
+            }
+        });
         return params;
+    }
+
+    private static String queryParameter(HttpServletRequest request, String name) {
+        return UriComponentsBuilder.fromUriString("?" + nullToEmpty(request.getQueryString()))
+                .build()
+                .getQueryParams()
+                .getFirst(name);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -25,6 +25,7 @@ import sa.tenhal.patients.Consents;
 import sa.tenhal.patients.ContactChannel;
 import sa.tenhal.patients.GuardianRelation;
 import sa.tenhal.patients.IdentityDocumentType;
+import sa.tenhal.patients.PatientAccess;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientFiles;
 import sa.tenhal.patients.PatientForm;
@@ -59,6 +60,7 @@ class PatientPages {
     private final List<PatientSummaryContributor> contributors;
     private final ClinicTime time;
     private final String centre;
+    private final PatientAccess access;
 
     PatientPages(
             PatientRegistry registry,
@@ -68,7 +70,9 @@ class PatientPages {
             Validator validator,
             List<PatientSummaryContributor> contributors,
             ClinicTime time,
-            @Value("${tenhal.centre.code}") String centre) {
+            @Value("${tenhal.centre.code}") String centre,
+            PatientAccess access) {
+        this.access = access;
         this.registry = registry;
         this.summaries = summaries;
         this.files = files;
@@ -169,6 +173,12 @@ class PatientPages {
         }
         model.addAttribute("summary", summary);
         model.addAttribute("panels", panels);
+        // which kinds of the patient's data this user sees: the page leaves out the sections of the others
+        model.addAttribute(
+                "sees",
+                access.sight(new PatientId(id)).kinds().stream()
+                        .map(Enum::name)
+                        .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("centre", centre);
         model.addAttribute("today", time.today());
         model.addAttribute(

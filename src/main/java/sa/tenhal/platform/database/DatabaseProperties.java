@@ -16,7 +16,7 @@ public record DatabaseProperties(String url, String username, String password, E
 
     public DatabaseProperties {
         if (embedded == null) {
-            embedded = new Embedded(null, 0, false);
+            embedded = new Embedded(null, 0, false, null);
         }
     }
 
@@ -29,6 +29,15 @@ public record DatabaseProperties(String url, String username, String password, E
      * @param port fixed port, or 0 for any free port
      * @param stopWithJvm stop a server with a data directory when the JVM exits (tests), rather than after the
      *     application has shut down (the default: the pool closes before the database it uses)
+     * @param durable {@code true} (the default, also when absent): {@code fsync}, {@code full_page_writes} and
+     *     {@code synchronous_commit} on, so that a write the application has answered survives a crash of the
+     *     application and its database. {@code false} turns all three off: faster, and an answered write can be lost
+     *     or the data directory corrupted by a crash — for tests only ({@code application-test.yml} sets it)
      */
-    public record Embedded(String dataDirectory, int port, boolean stopWithJvm) {}
+    public record Embedded(String dataDirectory, int port, boolean stopWithJvm, Boolean durable) {
+
+        public Embedded {
+            durable = durable == null ? Boolean.TRUE : durable;
+        }
+    }
 }

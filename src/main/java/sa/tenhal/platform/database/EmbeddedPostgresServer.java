@@ -62,6 +62,17 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /**
+     * The settings that decide whether a committed transaction survives a crash. zonky's builder starts PostgreSQL with
+     * {@code -F} (fsync off) and {@code synchronous_commit=off}, good for throwaway test databases: a commit is answered
+     * before its WAL reaches the disk, so killing the server loses it. Settings given with {@code -c} come after
+     * {@code -F} on the command line and win, so all three are always named here.
+     */
+    static Map<String, String> crashSafety(boolean durable) {
+        String value = durable ? "on" : "off";
+        return Map.of("fsync", value, "full_page_writes", value, "synchronous_commit", value);
+    }
+
     private static EmbeddedPostgres launch(DatabaseProperties.Embedded settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -70,6 +81,7 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("locale", "C.UTF-8");
+            crashSafety(settings.durable()).forEach(builder::setServerConfig);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
@@ -89,10 +101,20 @@ final class EmbeddedPostgresServer {
                 // data directory of its own is stopped by its context once the pool has closed (Handle.close).
                 SpringApplication.getShutdownHandlers().add(() -> stopQuietly(server));
             }
-            log.info(
-                    "Embedded PostgreSQL on port {} ({})",
-                    server.getPort(),
-                    persistent ? "data in " + settings.dataDirectory() : "temporary data");
+            String where = persistent ? "data in " + settings.dataDirectory() : "temporary data";
+            if (settings.durable()) {
+                log.info(
+                        "Embedded PostgreSQL on port {} ({}); durable: fsync, full_page_writes and synchronous_commit on",
+                        server.getPort(),
+                        where);
+            } else {
+                log.warn(
+                        "Embedded PostgreSQL on port {} ({}); NOT durable: fsync, full_page_writes and synchronous_commit"
+                                + " off (tenhal.database.embedded.durable=false, for tests only): a crash can lose answered"
+                                + " writes",
+                        server.getPort(),
+                        where);
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
 import java.util.UUID;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.Paging;
 
 @RestController
 @RequestMapping("/api/v1/admin/event-publications")
@@ -34,11 +35,15 @@ class EventPublicationsController {
 
     @GetMapping
     @Operation(summary = "Incomplete publications, failing ones first")
-    List<IncompletePublications.Publication> incomplete(
+    PagedModel<IncompletePublications.Publication> incomplete(
             @RequestParam(defaultValue = "false") boolean failingOnly,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return publications.list(failingOnly, page * size, size);
+        return Paging.page(
+                page,
+                size,
+                publications.count(failingOnly),
+                (offset, limit) -> publications.list(failingOnly, offset, limit));
     }
 
     @PostMapping("/{id}/resubmit")

@@ -41,7 +41,7 @@ class IncompletePublications {
                                p.last_resubmission_date, f.failures, f.last_error, f.last_failed_at, f.gave_up_at
                           from event_publication p left join event_publication_failure f on f.publication_id = p.id
                          where p.completion_date is null and (not :failingOnly or f.publication_id is not null)
-                         order by f.last_failed_at desc nulls last, p.publication_date
+                         order by f.last_failed_at desc nulls last, p.publication_date, p.id
                          offset :offset limit :limit
                         """)
                 .param("failingOnly", failingOnly)

@@ -65,7 +65,7 @@ class ListenerFailureRecorder extends AbstractPointcutAdvisor {
                     .sql("""
                             select id from event_publication
                              where listener_id = :listener and serialized_event = :event and completion_date is null
-                             order by publication_date desc limit 1
+                             order by publication_date desc, id desc limit 1
                             """)
                     .param("listener", listenerId)
                     .param("event", serialized.toString())

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The API's own servlet filters, after Spring Security's: body size limit, then idempotency; and the rate limit on the
- * patients' links, before everything else.
+ * The API's own servlet filters, after Spring Security's: body size limit, then idempotency; the rate limit on the
+ * patients' links, before everything else; and, for every request, the guard that refuses unreadable parameters before
+ * Spring Security reads any.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ApiProperties.class, PatientLinkProperties.class})
@@ -28,6 +29,14 @@ class ApiFilters {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, properties, clock));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestTextGuard> requestTextGuard() {
+        var registration = new FilterRegistrationBean<>(new RequestTextGuard());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-150); // after the patient links' rate limit, before Spring Security (-100)
         return registration;
     }
 

@@ -13,6 +13,9 @@ final class MalformedJson {
 
     static String describe(HttpMessageNotReadableException e) {
         Optional<String> field = field(e);
+        if (field.isPresent() && e.getCause() instanceof JsonText.RefusedCharacter refused) {
+            return "The value of '" + field.get() + "' " + refused.reason();
+        }
         if (field.isPresent()) {
             return "The value of '" + field.get() + "' has the wrong type or format";
         }

@@ -7,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import sa.tenhal.platform.ClinicTime;
 
 /**
@@ -41,10 +41,15 @@ class PageModel implements HandlerInterceptor {
         return viewName != null && (viewName.startsWith("redirect:") || viewName.startsWith("forward:"));
     }
 
+    /**
+     * This page in the other language, as a path and query: relative, because an absolute link would be built from
+     * the request's {@code Host} header, which the client chooses (a page cached with a link to another host).
+     */
     private static String otherLanguageUrl(HttpServletRequest request) {
         Locale current = LocaleContextHolder.getLocale();
         String other = "ar".equals(current.getLanguage()) ? "en" : "ar";
-        return ServletUriComponentsBuilder.fromRequest(request)
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
                 .replaceQueryParam("lang", other)
                 .build()
                 .toUriString();

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +28,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.ProblemException;
@@ -34,7 +36,7 @@ import sa.tenhal.platform.ProblemException;
 /**
  * Every API error as an RFC 9457 problem. Field validation answers 422 and lists every invalid field with its reason;
  * unreadable JSON answers 400. Unexpected failures answer a bare 500 whose body reveals nothing. Requests for pages
- * (outside {@code /api}) get the error page instead, in the user's language.
+ * (outside {@code /api}) get the error page instead, in the user's language, for every status (see {@link ErrorPages}).
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -54,18 +56,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(ResponseEntity.status(e.status()).body(body), request);
     }
 
-    /** Pages get the error page (by status); the API gets the problem. */
-    private static ResponseEntity<ProblemDetail> answer(ResponseEntity<ProblemDetail> problem, WebRequest request)
-            throws IOException {
+    /**
+     * Pages get the error page (by status, in the user's language, naming the field if the problem names one); the API
+     * gets the problem.
+     */
+    private static <T> ResponseEntity<T> answer(ResponseEntity<T> problem, WebRequest request) throws IOException {
         if (request instanceof ServletWebRequest servlet
-                && !servlet.getRequest()
-                        .getRequestURI()
-                        .startsWith(servlet.getRequest().getContextPath() + "/api/")
+                && !ErrorPages.isApi(servlet.getRequest())
                 && servlet.getResponse() != null) {
+            if (problem.getBody() instanceof ProblemDetail detail
+                    && detail.getProperties() != null
+                    && detail.getProperties().get("field") != null) {
+                servlet.getRequest()
+                        .setAttribute(ErrorPages.FIELD, detail.getProperties().get("field"));
+                servlet.getRequest().setAttribute(ErrorPages.REASON, detail.getDetail());
+            }
             servlet.getResponse().sendError(problem.getStatusCode().value());
             return null;
         }
         return problem;
+    }
+
+    /** {@link #answer} for the handlers inherited from Spring, which may not throw {@link IOException}. */
+    private static ResponseEntity<Object> answerUnchecked(ResponseEntity<Object> problem, WebRequest request) {
+        try {
+            return answer(problem, request);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -81,9 +99,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<ProblemDetail> unknownSort(PropertyReferenceException e, WebRequest request) throws IOException {
-        return invalidFields(
-                List.of(new FieldProblem("sort", "cannot sort by '" + e.getPropertyName() + "'")),
-                HttpStatus.BAD_REQUEST);
+        return answer(
+                invalidFields(
+                        List.of(new FieldProblem("sort", "cannot sort by '" + e.getPropertyName() + "'")),
+                        HttpStatus.BAD_REQUEST),
+                request);
+    }
+
+    /**
+     * A part the handler needs is missing because the request is not {@code multipart/form-data} at all (an upload
+     * too large has its own, closer handler: 413).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, WebRequest request) throws IOException {
+        return answer(
+                invalidFields(
+                        List.of(new FieldProblem("body", "must be multipart/form-data with the file")),
+                        HttpStatus.BAD_REQUEST),
+                request);
+    }
+
+    /** What the firewall refuses when a part of the request is first read (the guard refuses most of it earlier). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, WebRequest request) throws IOException {
+        return answer(
+                invalidFields(List.of(new FieldProblem("request", "was rejected as unsafe")), HttpStatus.BAD_REQUEST),
+                request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -135,7 +176,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .getGlobalErrors()
                 .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
         errors.sort(Comparator.comparing(FieldProblem::field));
-        return asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT));
+        return answerUnchecked(asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT)), request);
     }
 
     @Override
@@ -150,7 +191,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         });
         errors.sort(Comparator.comparing(FieldProblem::field));
-        return asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT));
+        return answerUnchecked(asObject(invalidFields(errors, HttpStatus.UNPROCESSABLE_CONTENT)), request);
     }
 
     @Override
@@ -160,7 +201,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(type("malformed-request"));
         body.setTitle("Malformed request");
         MalformedJson.field(e).ifPresent(field -> body.setProperty("field", field));
-        return ResponseEntity.badRequest().body(body);
+        return answerUnchecked(ResponseEntity.badRequest().body(body), request);
     }
 
     @Override
@@ -169,7 +210,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large");
         body.setType(type("too-large"));
         body.setTitle("Too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+        return answerUnchecked(
+                ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body), request);
     }
 
     @Override
@@ -180,7 +222,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(type(slug(statusCode)));
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        // every handler inherited from Spring (unknown path, wrong method, a parameter of the wrong type…) ends here
+        return answerUnchecked(super.createResponseEntity(body, headers, statusCode, request), request);
     }
 
     private static String slug(HttpStatusCode status) {

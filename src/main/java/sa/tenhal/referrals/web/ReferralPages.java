@@ -37,6 +37,8 @@ import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.InvalidFieldsException;
+import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.platform.ProblemException;
 import sa.tenhal.referrals.ReferralDetails;
 import sa.tenhal.referrals.ReferralStatus;
@@ -66,13 +68,16 @@ class ReferralPages {
     private final PatientRegistry patients;
     private final Validator validator;
     private final MessageSource messages;
+    private final PatientReads reads;
 
     ReferralPages(
             Referrals referrals,
             ClinicCatalog catalog,
             PatientRegistry patients,
             Validator validator,
-            MessageSource messages) {
+            MessageSource messages,
+            PatientReads reads) {
+        this.reads = reads;
         this.referrals = referrals;
         this.catalog = catalog;
         this.patients = patients;
@@ -88,7 +93,9 @@ class ReferralPages {
             Model model) {
         boolean incoming = !view.equals("sent");
         Pageable pageable = PageRequest.of(
-                Math.max(page, 0), 25, Sort.by(Sort.Direction.ASC, "respondBy").and(Sort.by("createdAt")));
+                Math.max(page, 0),
+                25,
+                Paging.unique(Sort.by(Sort.Direction.ASC, "respondBy").and(Sort.by("createdAt"))));
         Optional<Set<UUID>> mine = myClinics();
         Page<ReferralDetails> found = mine.isPresent()
                 ? referrals.ofClinics(mine.get(), incoming, status, pageable)
@@ -101,8 +108,10 @@ class ReferralPages {
         Map<UUID, Optional<PatientDetails>> people = new HashMap<>();
         List<Line> lines = found.stream()
                 .map(r -> {
-                    Optional<PatientDetails> patient =
-                            people.computeIfAbsent(r.patientId(), id -> patients.find(new PatientId(id)));
+                    // no patient on a referral the reader may not see whose it is (outside their care team)
+                    Optional<PatientDetails> patient = r.patientId() == null
+                            ? Optional.empty()
+                            : people.computeIfAbsent(r.patientId(), id -> patients.find(new PatientId(id)));
                     return new Line(
                             r,
                             patient.map(p -> p.fullName(sa.tenhal.shared.Language.of(
@@ -114,6 +123,13 @@ class ReferralPages {
                             incoming && referrals.mayAnswer(r));
                 })
                 .toList();
+        reads.listed(
+                "Referral",
+                "page:referrals",
+                found.stream()
+                        .map(ReferralDetails::patientId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
         model.addAttribute("view", incoming ? "incoming" : "sent");
         model.addAttribute("status", status);
         model.addAttribute("statuses", ReferralStatus.values());
@@ -208,8 +224,8 @@ class ReferralPages {
     }
 
     private String showForm(ReferralFormPage form, Model model) {
-        PatientDetails patient = patients.find(new PatientId(form.getPatientId()))
-                .orElseThrow(() -> new sa.tenhal.platform.NotFoundException("Patient", form.getPatientId()));
+        // read as a person reads a record: refused outside a clinician's care team, and audited
+        PatientDetails patient = patients.view(new PatientId(form.getPatientId()));
         List<ClinicDetails> all = catalog.clinics(null, true, PageRequest.of(0, 500, Sort.by("centreCode", "code")))
                 .getContent();
         Optional<Set<UUID>> mine = myClinics();

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import sa.tenhal.platform.Paging;
+import sa.tenhal.platform.PatientReads;
 import sa.tenhal.referrals.FirstAppointment;
 import sa.tenhal.referrals.ReferralDetails;
 import sa.tenhal.referrals.ReferralForm;
@@ -45,10 +46,12 @@ class ReferralsController {
 
     private final Referrals referrals;
     private final ReferralStatisticsQuery statistics;
+    private final PatientReads reads;
 
-    ReferralsController(Referrals referrals, ReferralStatisticsQuery statistics) {
+    ReferralsController(Referrals referrals, ReferralStatisticsQuery statistics, PatientReads reads) {
         this.referrals = referrals;
         this.statistics = statistics;
+        this.reads = reads;
     }
 
     record Reason(@NotBlank @Size(max = 1000) String reason) {}
@@ -74,7 +77,15 @@ class ReferralsController {
             @RequestParam(required = false) UUID toClinicId,
             @ParameterObject Pageable pageable) {
         Pageable page = Paging.sortableBy(pageable, SORTS, Sort.by(Sort.Direction.DESC, "createdAt"));
-        return new PagedModel<>(referrals.search(status, patientId, fromClinicId, toClinicId, page));
+        var found = referrals.search(status, patientId, fromClinicId, toClinicId, page);
+        reads.listed(
+                "Referral",
+                "api:referrals",
+                found.getContent().stream()
+                        .map(ReferralDetails::patientId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+        return new PagedModel<>(found);
     }
 
     @GetMapping("/{id}")

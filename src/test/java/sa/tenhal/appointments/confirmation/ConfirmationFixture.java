@@ -105,6 +105,15 @@ public class ConfirmationFixture {
 
     /** A patient reachable by email and SMS, speaking {@code language}. */
     public PatientId patient(Language language, String email) {
+        return patient(language, email, Set.of(ContactChannel.EMAIL, ContactChannel.SMS));
+    }
+
+    /** A patient reachable by SMS only. */
+    public PatientId patientBySmsOnly(Language language) {
+        return patient(language, null, Set.of(ContactChannel.SMS));
+    }
+
+    private PatientId patient(Language language, String email, Set<ContactChannel> channels) {
         PatientForm f = TestPatientForms.adult();
         return patients.register(
                         new PatientForm(
@@ -119,7 +128,7 @@ public class ConfirmationFixture {
                                 f.mobile(),
                                 email,
                                 language,
-                                Set.of(ContactChannel.EMAIL, ContactChannel.SMS),
+                                channels,
                                 List.of(),
                                 List.of()),
                         true,

@@ -189,6 +189,37 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     // --- tests ---
 
     @Test
+    void aRequestCountsAsSentOnlyOnceItsMessageHasLeft() {
+        PatientId patient = fixture.patientBySmsOnly(Language.EN);
+        // booked at night: the request's SMS waits out the quiet hours (22:00-08:00)
+        LocalDate saturday = sunday(1).minusDays(1);
+        clock.set(at(saturday, 23, 0));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 10, 0));
+        await().until(() -> messages(patient, "appointment-confirmation-request", "SMS"), n -> n == 1);
+        ConfirmationDetails asked = confirmations.current(booked.id()).orElseThrow();
+        assertThat(asked.status()).isEqualTo(ConfirmationStatus.PENDING);
+        assertThat(asked.sentAt()).isNull();
+        assertThat(jdbc.sql("select status from notification_message where recipient_id = :p")
+                        .param("p", patient.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("QUEUED");
+
+        // 08:00: the SMS leaves, and only now is the request sent
+        clock.set(at(sunday(1), 8, 0).plusSeconds(30));
+        runDueJobs();
+        await().untilAsserted(() -> assertThat(
+                        confirmations.current(booked.id()).orElseThrow().sentAt())
+                .isEqualTo(clock.instant()));
+        assertThat(jdbc.sql("select sent_at from notification_message where recipient_id = :p")
+                        .param("p", patient.value())
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(clock.instant());
+    }
+
+    @Test
     void aBookingSendsARequestWhoseLinkShowsOnGetAndConfirmsOnlyOnPost() throws Exception {
         String address = email("link");
         PatientId patient = fixture.patient(Language.EN, address);
@@ -237,16 +268,29 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(confirmations.byToken(token).orElseThrow().status()).isEqualTo(ConfirmationStatus.PENDING);
         assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
 
+        // "thank you" only for an answer that stands: the parameter alone proves nothing
+        assertThat(Bodies.text(mvc.get()
+                        .uri("/p/confirm/" + token + "?done=confirmed&lang=en")
+                        .exchange()))
+                .doesNotContain("Thank you")
+                .contains("Yes, I will come");
+
         // a POST without the page's CSRF token changes nothing
         assertThat(mvc.post().uri("/p/confirm/" + token + "/confirm")).hasStatus(403);
         assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
 
-        assertThat(mvc.post()
-                        .uri("/p/confirm/" + token + "/confirm")
-                        .header(HttpHeaders.USER_AGENT, "TestPhone/1.0")
-                        .with(csrf()))
-                .hasStatus3xxRedirection()
-                .hasRedirectedUrl("/p/confirm/" + token);
+        MvcTestResult answered0 = mvc.post()
+                .uri("/p/confirm/" + token + "/confirm")
+                .header(HttpHeaders.USER_AGENT, "TestPhone/1.0")
+                .header(HttpHeaders.HOST, "evil.example")
+                .with(csrf())
+                .exchange();
+        // back to the page by a relative address that carries what was done, not a flash kept in a session
+        assertThat(answered0).hasStatus3xxRedirection().hasRedirectedUrl("/p/confirm/" + token + "?done=confirmed");
+        assertThat(Bodies.text(mvc.get()
+                        .uri("/p/confirm/" + token + "?done=confirmed&lang=en")
+                        .exchange()))
+                .contains("Thank you: your appointment is confirmed.");
         AppointmentDetails confirmed = appointment(booked);
         assertThat(confirmed.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(confirmed.confirmationMethod()).isEqualTo(ConfirmationMethod.LINK);
@@ -271,6 +315,25 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
                 .contains("BEGIN:VCALENDAR")
                 .contains("Speech clinic")
                 .contains(booked.id().value().toString());
+    }
+
+    @Test
+    void anAnswerToAMalformedLinkGetsTheFriendlyPageAndNoRedirect() {
+        for (String token : List.of("%7Bx%7D", "a%20b", "%E2%9C%93", "not-a-token", "A".repeat(64))) {
+            MvcTestResult answered = mvc.post()
+                    .uri(java.net.URI.create("/p/confirm/" + token + "/confirm"))
+                    .with(csrf())
+                    .exchange();
+            assertThat(answered).as(token).hasStatus(404);
+            assertThat(answered.getResponse().getHeader(HttpHeaders.LOCATION)).isNull();
+            assertThat(Bodies.text(answered)).contains("This link does not work");
+            assertThat(mvc.post()
+                            .uri(java.net.URI.create("/p/confirm/" + token + "/decline"))
+                            .param("reason", "x")
+                            .with(csrf())
+                            .exchange())
+                    .hasStatus(404);
+        }
     }
 
     @Test
@@ -404,7 +467,10 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
             ConfirmationDetails now = confirmations.current(booked.id()).orElseThrow();
             assertThat(now.valid()).isTrue();
             assertThat(now.reminderCount()).isEqualTo(4 - daysBefore);
-            assertThat(now.lastReminderAt()).isEqualTo(clock.instant());
+            // the reminder's time is when its message left (the clock stands still meanwhile)
+            await().untilAsserted(() -> assertThat(
+                            confirmations.current(booked.id()).orElseThrow().lastReminderAt())
+                    .isEqualTo(clock.instant()));
         }
         // the day itself: no fourth
         clock.set(at(sunday(1), 9, 0));

@@ -157,13 +157,17 @@ class ConfirmationRulesTests {
     void atMostThreeReminders() {
         AppointmentConfirmation c = inTenDays();
         c.requested("+966501234567", now());
+        assertThat(c.lastRequestedAt()).isEqualTo(now());
         for (int i = 1; i <= 3; i++) {
             advance(Duration.ofDays(1));
             assertThat(c.canRemind(now())).isTrue();
             c.reminded("+966501234567", now());
             assertThat(c.reminderCount()).isEqualTo(i);
-            assertThat(c.lastReminderAt()).isEqualTo(now());
+            assertThat(c.lastRequestedAt()).isEqualTo(now());
         }
+        // asked is not sent: only the notifications module, once a message has left, says when
+        assertThat(c.sentAt()).isNull();
+        assertThat(c.lastReminderAt()).isNull();
         assertThat(c.canRemind(now())).isFalse();
         assertThatThrownBy(() -> c.reminded(null, now()))
                 .isInstanceOf(ConflictException.class)

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class AuditRecordTypesTests {
 
     private static final Pattern AUDITED = Pattern.compile("Audited\\.of\\(\\s*\"([A-Za-z]+)\"");
+    /** Reads of patient data name their kind too ({@code reads.viewed("Invoice", …)}, {@code reads.listed(…)}). */
+    private static final Pattern READ = Pattern.compile("reads\\s*\\.\\s*(?:viewed|listed)\\(\\s*\"([A-Za-z]+)\"");
 
     @Test
     void everyAuditedKindIsOfferedAndNamedInArabicAndEnglish() throws IOException {
@@ -29,14 +32,17 @@ class AuditRecordTypesTests {
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source :
                     sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = AUDITED.matcher(Files.readString(source));
-                while (m.find()) {
-                    kinds.add(m.group(1));
+                String code = Files.readString(source);
+                for (Pattern kind : List.of(AUDITED, READ)) {
+                    Matcher m = kind.matcher(code);
+                    while (m.find()) {
+                        kinds.add(m.group(1));
+                    }
                 }
             }
         }
         kinds.add("StaffUser"); // sign-ins, written by the audit module itself
-        assertThat(kinds).contains("Patient", "Appointment", "Invoice");
+        assertThat(kinds).contains("Patient", "Appointment", "Invoice", "Account", "BreakGlass");
 
         assertThat(AuditPage.KNOWN_RECORD_TYPES).containsExactlyInAnyOrderElementsOf(kinds);
         Properties en = load("admin.properties");

@@ -192,6 +192,51 @@ class StaffUserPagesIntegrationTests {
     }
 
     @Test
+    void anAdminLiftsAUsersSignInWaitsFromTheirPage() {
+        var receptionist = staff.as(Role.RECEPTIONIST);
+        UUID id = receptionist.id().value();
+        // the receptionist mistyped at the front desk until told to wait
+        for (int i = 0; i < 6; i++) {
+            mvc.post()
+                    .uri("/login")
+                    .param("username", receptionist.username())
+                    .param("password", "mistyped-" + i)
+                    .with(csrf())
+                    .with(request -> {
+                        request.setRemoteAddr("10.40.0.1");
+                        return request;
+                    })
+                    .exchange();
+        }
+        Cookie session = Pages.signIn(mvc, staff.as(Role.ADMIN));
+        assertThat(Bodies.text(
+                        mvc.get().uri("/admin/users/{id}", id).cookie(session).exchange()))
+                .contains("Lift sign-in waits", "Nothing is locked")
+                .doesNotContain("Locked");
+        assertThat(mvc.post()
+                        .uri("/admin/users/{id}/unlock", id)
+                        .cookie(session)
+                        .with(csrf()))
+                .hasRedirectedUrl("/admin/users/" + id);
+        assertThat(accounts.get(receptionist.id()).signInDelaysLiftedAt()).isNotNull();
+        assertThat(Bodies.text(mvc.get()
+                        .uri("/admin/users/{id}?lang=ar", id)
+                        .cookie(session)
+                        .exchange()))
+                .contains("تم رفع انتظار تسجيل الدخول", "آخر رفع لانتظار تسجيل الدخول");
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .param("username", receptionist.username())
+                        .param("password", StaffFixtures.PASSWORD)
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("10.40.0.1");
+                            return request;
+                        }))
+                .hasRedirectedUrl("/");
+    }
+
+    @Test
     void anAdminCannotLockThemselvesOut() {
         var admin = staff.as(Role.ADMIN);
         UUID id = admin.id().value();

@@ -17,7 +17,7 @@ class EmbeddedPostgresServerTests {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        var settings = new DatabaseProperties.Embedded(data.resolve("postgres").toString(), 0, true);
+        var settings = new DatabaseProperties.Embedded(data.resolve("postgres").toString(), 0, true, null);
         try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(settings))) {
             c.createStatement().execute("create table kept (note text)");
             c.createStatement().execute("insert into kept values ('still here')");
@@ -36,7 +36,7 @@ class EmbeddedPostgresServerTests {
 
     @Test
     void theServerHasTheExtensionsTenhalNeeds() throws Exception {
-        var settings = new DatabaseProperties.Embedded(data.resolve("ext").toString(), 0, true);
+        var settings = new DatabaseProperties.Embedded(data.resolve("ext").toString(), 0, true, null);
         try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(settings))) {
             c.createStatement().execute("create extension if not exists btree_gist");
             c.createStatement().execute("create extension if not exists pg_trgm");

@@ -14,6 +14,7 @@ import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.identity.Role;
+import sa.tenhal.patients.CareTeamFixtures;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.TestPatientForms;
@@ -39,10 +40,14 @@ class ReferralPagesIntegrationTests {
     @Autowired
     Referrals referrals;
 
+    @Autowired
+    CareTeamFixtures careTeams;
+
     @Test
     void aTherapistRefersFromTheProfileAndTheReceivingClinicAcceptsFromItsList() {
         TestCentre centre = TestCentre.create(catalog, staff);
         PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
+        careTeams.lookAfter(child.id(), centre.speech().id()); // the speech clinic sees the child
         Cookie speech = Pages.signIn(mvc, centre.speechTherapist());
 
         MvcTestResult form = mvc.get()

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 import sa.tenhal.appointments.AppointmentStatus;
 import sa.tenhal.appointments.confirmation.ConfirmationDetails;
@@ -28,6 +28,7 @@ import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.appointments.confirmation.VisitFacts;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.ProblemException;
+import sa.tenhal.platform.SecretTokens;
 import sa.tenhal.platform.documents.CalendarFiles;
 import sa.tenhal.shared.Language;
 
@@ -64,14 +65,16 @@ class ConfirmationPages {
     }
 
     @GetMapping
-    String show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String show(
+            @PathVariable String token,
+            @RequestParam(required = false) String done,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Optional<ConfirmationDetails> found = confirmations.byToken(token);
         if (found.isEmpty()) {
-            model.addAttribute("state", "unknown");
-            model.addAttribute("centre", frames.ofCentre(centreCode));
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "confirmation/confirm";
+            return unknown(response, model);
         }
         ConfirmationDetails confirmation = found.get();
         VisitFacts visit = confirmations.visit(confirmation.id());
@@ -83,19 +86,28 @@ class ConfirmationPages {
         model.addAttribute("clinic", visit.clinic(language));
         model.addAttribute("provider", visit.provider(language));
         model.addAttribute("token", token);
-        model.addAttribute("state", state(confirmation, visit));
+        String state = state(confirmation, visit);
+        model.addAttribute("state", state);
+        // "Thank you" only when the answer it thanks for is the one that stands; the parameter alone proves nothing
+        if (("confirmed".equals(done) || "declined".equals(done)) && done.equals(state)) {
+            model.addAttribute("just", done);
+        }
         return "confirmation/confirm";
     }
 
     @PostMapping("/confirm")
-    String confirm(@PathVariable String token, HttpServletRequest request, RedirectAttributes redirect) {
+    String confirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!SecretTokens.looksLikeSecret(token)) {
+            return unknown(response, model);
+        }
+        String done = null;
         try {
             confirmations.confirm(token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-            redirect.addFlashAttribute("just", "confirmed");
+            done = "confirmed";
         } catch (ProblemException | OptimisticLockingFailureException e) {
             // used, expired, unknown, or answered at the same moment elsewhere: the page says which
         }
-        return "redirect:/p/confirm/" + token;
+        return back(token, done);
     }
 
     @PostMapping("/decline")
@@ -103,18 +115,45 @@ class ConfirmationPages {
             @PathVariable String token,
             @RequestParam(required = false) String reason,
             HttpServletRequest request,
-            RedirectAttributes redirect) {
+            HttpServletResponse response,
+            Model model) {
+        if (!SecretTokens.looksLikeSecret(token)) {
+            return unknown(response, model);
+        }
+        String done = null;
         try {
             confirmations.decline(
                     token,
                     reason == null || reason.length() <= 250 ? reason : reason.substring(0, 250),
                     request.getRemoteAddr(),
                     request.getHeader(HttpHeaders.USER_AGENT));
-            redirect.addFlashAttribute("just", "declined");
+            done = "declined";
         } catch (ProblemException | OptimisticLockingFailureException e) {
             // the page says why
         }
-        return "redirect:/p/confirm/" + token;
+        return back(token, done);
+    }
+
+    /**
+     * Back to the link's page after an answer (post, redirect, get: a reload does not post again). The address is
+     * relative, so the browser resolves it against the address it is on — never against the request's {@code Host}
+     * header — and the token is encoded as a path segment. What was just done travels in the query, not in the
+     * session: patient pages keep nothing on the server, least of all the token.
+     */
+    private static String back(String token, String done) {
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath("/p/confirm/{token}");
+        if (done != null) {
+            page.queryParam("done", done);
+        }
+        return "redirect:" + page.buildAndExpand(token).encode().toUriString();
+    }
+
+    /** The page for a link that names nothing: malformed tokens are not looked up, and nothing is redirected. */
+    private String unknown(HttpServletResponse response, Model model) {
+        model.addAttribute("state", "unknown");
+        model.addAttribute("centre", frames.ofCentre(centreCode));
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "confirmation/confirm";
     }
 
     /** Add to calendar: offered once the appointment is confirmed and still ahead. */

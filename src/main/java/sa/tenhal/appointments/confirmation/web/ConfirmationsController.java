@@ -23,8 +23,11 @@ import sa.tenhal.appointments.confirmation.ConfirmationKpi;
 import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
+import sa.tenhal.patients.PatientAccess;
+import sa.tenhal.patients.PatientData;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.platform.PatientReads;
 
 /**
  * Confirmation requests for staff and integrators: an appointment's request, confirmations by phone or in person, a
@@ -38,9 +41,13 @@ import sa.tenhal.platform.NotFoundException;
 class ConfirmationsController {
 
     private final Confirmations confirmations;
+    private final PatientAccess access;
+    private final PatientReads reads;
 
-    ConfirmationsController(Confirmations confirmations) {
+    ConfirmationsController(Confirmations confirmations, PatientAccess access, PatientReads reads) {
         this.confirmations = confirmations;
+        this.access = access;
+        this.reads = reads;
     }
 
     /** How the patient confirmed, as staff record it. */
@@ -49,9 +56,13 @@ class ConfirmationsController {
     @GetMapping("/appointments/{id}/confirmation")
     @Operation(summary = "The appointment's latest confirmation request (status, method, sent, reminders, expiry)")
     ConfirmationDetails current(@PathVariable UUID id) {
-        return confirmations
+        ConfirmationDetails current = confirmations
                 .current(new AppointmentId(id))
                 .orElseThrow(() -> new NotFoundException("Confirmation of appointment", id));
+        access.require(PatientData.APPOINTMENTS, current.patientId());
+        reads.viewed(
+                "AppointmentConfirmation", current.id(), current.patientId().value(), "api:confirmation");
+        return current;
     }
 
     @PostMapping("/appointments/{id}/confirmation")
@@ -80,7 +91,18 @@ class ConfirmationsController {
     @GetMapping("/confirmations/pending")
     @Operation(summary = "Unconfirmed appointments starting within `days` days (default 3), soonest first")
     List<ConfirmationDetails> pending(@RequestParam(defaultValue = "3") int days) {
-        return confirmations.pending(days);
+        List<ConfirmationDetails> pending = confirmations.pending(days);
+        var visible = access.visible(
+                PatientData.APPOINTMENTS,
+                pending.stream().map(c -> c.patientId().value()).toList());
+        List<ConfirmationDetails> shown = pending.stream()
+                .filter(c -> visible.contains(c.patientId().value()))
+                .toList();
+        reads.listed(
+                "AppointmentConfirmation",
+                "api:confirmations-pending",
+                shown.stream().map(c -> c.patientId().value()).toList());
+        return shown;
     }
 
     @GetMapping("/confirmations/kpi")

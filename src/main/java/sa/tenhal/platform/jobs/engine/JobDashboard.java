@@ -62,7 +62,7 @@ class JobDashboard {
 
     /** Executions a node is running now, the longest-running first. */
     List<Execution> running(int limit) {
-        return jdbc.sql(COLUMNS + " where picked order by execution_time limit :limit")
+        return jdbc.sql(COLUMNS + " where picked order by execution_time, task_name, task_instance limit :limit")
                 .param("limit", limit)
                 .query(JobDashboard::execution)
                 .list();
@@ -72,7 +72,7 @@ class JobDashboard {
     List<Execution> retrying(int limit) {
         return jdbc.sql(
                         COLUMNS
-                                + " where not picked and coalesce(consecutive_failures, 0) > 0 order by execution_time limit :limit")
+                                + " where not picked and coalesce(consecutive_failures, 0) > 0 order by execution_time, task_name, task_instance limit :limit")
                 .param("limit", limit)
                 .query(JobDashboard::execution)
                 .list();
@@ -80,7 +80,7 @@ class JobDashboard {
 
     /** The next executions due. */
     List<Execution> upcoming(int limit) {
-        return jdbc.sql(COLUMNS + " where not picked order by execution_time limit :limit")
+        return jdbc.sql(COLUMNS + " where not picked order by execution_time, task_name, task_instance limit :limit")
                 .param("limit", limit)
                 .query(JobDashboard::execution)
                 .list();

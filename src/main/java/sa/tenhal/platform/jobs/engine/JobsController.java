@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import sa.tenhal.platform.Paging;
 
 @RestController
 @RequestMapping("/api/v1/admin")
@@ -78,9 +80,9 @@ class JobsController {
 
     @GetMapping("/job-failures")
     @Operation(summary = "Executions that failed for good, newest first")
-    List<JobFailures.Failure> failures(
+    PagedModel<JobFailures.Failure> failures(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return failures.recent(page * size, size);
+        return Paging.page(page, size, failures.count(), failures::recent);
     }
 }
