@@ -174,6 +174,13 @@ public final class BookingBenchmark {
                     conflicting.requests() / CLIENTS,
                     contestedSlots,
                     conflicting.booked()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "PostgreSQL settings of every row (Tenhal's and pgbench's: one server): fsync=%s,"
+                            + " full_page_writes=%s, synchronous_commit=%s.%n",
+                    centre.jdbc.queryForObject("show fsync", String.class),
+                    centre.jdbc.queryForObject("show full_page_writes", String.class),
+                    centre.jdbc.queryForObject("show synchronous_commit", String.class)));
             System.out.println(out);
         } finally {
             centre.close();
