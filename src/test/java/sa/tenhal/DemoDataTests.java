@@ -21,7 +21,11 @@ import sa.tenhal.platform.DemoData;
             "tenhal.database.url=",
             "tenhal.demo.enabled=true",
             "tenhal.jobs.execute=true",
-            "db-scheduler.polling-interval=1s"
+            "db-scheduler.polling-interval=1s",
+            // no quiet hours: run at night (Riyadh), the demo bookings' confirmation requests, which go by SMS or
+            // WhatsApp, waited for 08:00 and never reached the outbox within the test (CI, 2026-12-05 23:13 Riyadh)
+            "tenhal.notifications.quiet-start=00:00",
+            "tenhal.notifications.quiet-end=00:00"
         })
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class DemoDataTests {
@@ -44,6 +48,22 @@ class DemoDataTests {
     }
 
     @Test
+    void demoChildrenHaveSignedVisitNotesDiagnosesGrowthVitalsAndOrders() {
+        assertThat(count("select count(*) from visit_record where signed_at is not null"))
+                .isGreaterThan(30);
+        assertThat(count("select count(*) from visit_record where signed_at is null"))
+                .isPositive();
+        assertThat(count("select count(*) from visit_diagnosis")).isGreaterThan(5);
+        assertThat(count("select count(*) from patient_problem where resolved_on is null"))
+                .isGreaterThan(5);
+        assertThat(count("select count(distinct patient_id) from visit_vitals where weight_kg is not null"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from visit_order")).isPositive();
+        assertThat(count("select count(*) from clinical_service where billing_code is not null"))
+                .isGreaterThanOrEqualTo(17);
+    }
+
+    @Test
     void oneCentreSixClinicsTwelveProvidersFiftyPatientsAndAUserPerRole() {
         assertThat(count("select count(*) from centre")).isEqualTo(1);
         assertThat(count("select count(*) from clinic")).isEqualTo(6);
@@ -60,20 +80,76 @@ class DemoDataTests {
                 .isGreaterThanOrEqualTo(17);
         assertThat(count("select count(*) from room")).isGreaterThanOrEqualTo(11);
         assertThat(count("select count(*) from patient_file")).isEqualTo(50);
-        assertThat(count("select count(*) from referral")).isEqualTo(5);
+        // five current ones (DemoReferrals) and the history's (DemoReferralHistory)
+        assertThat(count("select count(*) from referral")).isGreaterThanOrEqualTo(5 + 10);
         assertThat(count("select count(distinct status) from referral")).isEqualTo(4);
     }
 
     @Test
-    void twelveProvidersWorkSundayToThursdayAndTheComingDaysHoldAppointments() {
+    void twelveProvidersWorkSundayToThursdayHalfTheClinicsSaturdayAndTheComingDaysHoldAppointments() {
         assertThat(count("select count(distinct provider_id) from working_hours"))
                 .isEqualTo(12);
         assertThat(count("select count(distinct day_of_week) from working_hours"))
-                .isEqualTo(5);
-        assertThat(count("select count(*) from working_hours where day_of_week in (5, 6)"))
+                .isEqualTo(6);
+        assertThat(count("select count(*) from working_hours where day_of_week = 5")) // Friday
                 .isZero();
+        // Saturday: three of the six clinics, so that a Saturday's desk is not empty (issue 20)
+        assertThat(count("select count(distinct provider_id) from working_hours where day_of_week = 6"))
+                .isEqualTo(6);
         assertThat(count("select count(*) from appointment where status in ('BOOKED', 'CONFIRMED')"))
                 .isGreaterThanOrEqualTo(20);
+    }
+
+    /** The last 90 days hold a history, so that the dashboard and the reports mean something on the first start. */
+    @Test
+    void theLastNinetyDaysHoldCompletedCancelledAndMissedVisits() {
+        String past = "select count(*) from appointment where starts_at >= now() - interval '91 days'"
+                + " and starts_at < now() - interval '1 day' and status = ";
+        assertThat(count(past + "'COMPLETED'")).isGreaterThan(300);
+        assertThat(count(past + "'CANCELLED'")).isGreaterThan(20);
+        assertThat(count(past + "'NO_SHOW'")).isGreaterThan(20);
+        assertThat(count("select count(*) from appointment where starts_at < now() - interval '60 days'"))
+                .isGreaterThan(0);
+    }
+
+    /**
+     * The completed visits of the history are invoiced (their own HIS- series, not sealed for ZATCA): most paid, some
+     * open, a few overdue with their reminders behind them; referrals of the history in every state.
+     */
+    @Test
+    void theHistoryHoldsInvoicesPaymentsAndReferrals() {
+        String his = "select count(*) from invoice where number like 'HIS-%'";
+        assertThat(count(his)).isGreaterThan(250);
+        assertThat(count(his + " and status = 'PAID'")).isGreaterThan(200);
+        assertThat(count(his + " and status = 'ISSUED'")).isPositive();
+        assertThat(count(his + " and status = 'OVERDUE'")).isPositive();
+        assertThat(count("select count(*) from invoice i where number like 'HIS-%' and (i.paid <> i.total"
+                        + " or not exists (select 1 from invoice_line l where l.invoice_id = i.id))"
+                        + " and status = 'PAID'"))
+                .isZero();
+        assertThat(count("select count(*) from invoice i join payment_allocation a on a.invoice_id = i.id"
+                        + " where i.number like 'HIS-%' and i.issue_date >= current_date - 30"))
+                .isGreaterThan(50);
+        // never sealed nor submitted for ZATCA
+        assertThat(count("select count(*) from invoice i join zatca_document d on d.invoice_id = i.id"
+                        + " where i.number like 'HIS-%'"))
+                .isZero();
+        assertThat(count("select count(*) from integration_submission s join invoice i on i.id = s.subject_id"
+                        + " where i.number like 'HIS-%'"))
+                .isZero();
+        // the overdue ones' reminders are behind them: no reminder storm on the first start
+        assertThat(count("select count(*) from notification_message where kind like '%overdue%'"))
+                .isLessThan(5);
+        String old = "select count(*) from referral where created_at < now() - interval '3 days' and status = ";
+        assertThat(count(old + "'COMPLETED'")).isGreaterThanOrEqualTo(5);
+        assertThat(count(old + "'REJECTED'")).isGreaterThanOrEqualTo(3);
+        assertThat(count(old + "'ACCEPTED'")).isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from referral where status = 'PENDING'"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(
+                        count(
+                                "select count(*) from referral where status = 'COMPLETED' and first_appointment_id is not null"))
+                .isGreaterThanOrEqualTo(5);
     }
 
     /**
@@ -83,7 +159,7 @@ class DemoDataTests {
     @Test
     void welcomeEmailsLandInTheOutboxWithWorkingLinks() throws Exception {
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(60))
+                .atMost(java.time.Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(count("select count(*) from outbox_item o join notification_message m"
                                 + " on m.id = o.message_id where o.channel = 'EMAIL' and m.kind = 'staff-welcome'"))
                         .isEqualTo(16));
@@ -92,7 +168,7 @@ class DemoDataTests {
                 .isEqualTo(16);
         // (the demo bookings' confirmation requests land there too, with their links)
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(60))
+                .atMost(java.time.Duration.ofSeconds(90))
                 .until(
                         () -> count("select count(*) from notification_message where provider = 'outbox'"
                                 + " and kind = 'appointment-confirmation-request'"),

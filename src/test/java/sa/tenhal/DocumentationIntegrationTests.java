@@ -52,6 +52,38 @@ class DocumentationIntegrationTests {
                         job -> assertThat(doc).as("docs/jobs.md names %s", job).contains("`" + job + "`"));
     }
 
+    /** The project stands alone: every link of the README and the docs leads to a file inside the repository. */
+    @Test
+    void everyLinkOfTheDocsLeadsToAFileInTheRepository() throws Exception {
+        Path root = Path.of("").toAbsolutePath().normalize();
+        List<Path> pages = new java.util.ArrayList<>(List.of(Path.of("README.md")));
+        for (String folder : List.of("docs", "deploy", "bench")) {
+            try (var files = Files.list(Path.of(folder))) {
+                files.filter(f -> f.toString().endsWith(".md")).forEach(pages::add);
+            }
+        }
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        List<String> broken = new java.util.ArrayList<>();
+        for (Path page : pages) {
+            var m = link.matcher(Files.readString(page));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*") || target.startsWith("#")) {
+                    continue; // a web address or a place on the same page
+                }
+                String file = target.replaceAll("#.*$", "");
+                Path resolved = page.toAbsolutePath().getParent().resolve(file).normalize();
+                if (!resolved.startsWith(root) || !Files.exists(resolved)) {
+                    broken.add(page + " -> " + target);
+                }
+            }
+            assertThat(Files.readString(page))
+                    .as("%s names a file outside the repository", page)
+                    .doesNotContain("../shared/");
+        }
+        assertThat(broken).as("links to files that are not in the repository").isEmpty();
+    }
+
     static ApplicationModules modules() {
         return ModularityTests.MODULES;
     }

@@ -173,8 +173,29 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
         registerEvent(new SlotFreed(id, clinicId(), providerId(), serviceId(), startsAt, endsAt, now));
     }
 
-    void arrive(Instant now) {
+    /**
+     * The patient is here: only on the appointment's own day (in the clinic's time zone) and no later than its end
+     * plus the no-show grace; a check-in for tomorrow's appointment, or for one long over, is refused in words.
+     */
+    void arrive(Instant now, java.time.ZoneId zone, Duration grace) {
         require(AppointmentStatus.UPCOMING, "check in");
+        java.time.LocalDate day = startsAt.atZone(zone).toLocalDate();
+        if (!now.atZone(zone).toLocalDate().equals(day)) {
+            ConflictException e = new ConflictException(
+                    "check-in-not-today",
+                    "Not the appointment's day",
+                    "A patient can be checked in only on the appointment's day (" + day + ")");
+            e.with("appointmentDay", day.toString());
+            throw e;
+        }
+        if (now.isAfter(endsAt.plus(grace))) {
+            throw new ConflictException(
+                    "check-in-too-late",
+                    "Too late to check in",
+                    "The appointment ended at " + endsAt.atZone(zone).toLocalTime()
+                            + "; a check-in is accepted until " + grace.toMinutes()
+                            + " minutes after its end. Book a new time instead.");
+        }
         this.status = AppointmentStatus.ARRIVED;
         this.arrivedAt = now;
         this.updatedAt = now;

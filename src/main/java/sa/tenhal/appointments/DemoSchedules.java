@@ -24,8 +24,9 @@ import sa.tenhal.platform.DemoData;
 import sa.tenhal.platform.ProblemException;
 
 /**
- * The demo centre's week: every provider works Sunday to Thursday, 08:00–12:00 and 13:00–17:00, and the next working
- * days hold some appointments (a few already confirmed).
+ * The demo centre's week: every provider works Sunday to Thursday, 08:00–12:00 and 13:00–17:00; the therapy clinics
+ * (every other clinic) also open Saturday 09:00–13:00, so that the desk has a day on a Saturday too. Today and the
+ * next working days hold some appointments (a few already confirmed).
  */
 @Component
 @DemoData
@@ -70,7 +71,9 @@ class DemoSchedules implements ApplicationRunner {
         List<ClinicDetails> clinics =
                 catalog.clinics(centreCode, true, PageRequest.of(0, 50)).getContent();
         int providers = 0;
+        int index = 0;
         for (ClinicDetails clinic : clinics) {
+            boolean saturdays = index++ % 2 == 1;
             for (ProviderDetails provider : catalog.activeProviders(clinic.id())) {
                 schedules.addWorkingHours(
                         provider.id(),
@@ -82,14 +85,31 @@ class DemoSchedules implements ApplicationRunner {
                                 List.of(
                                         new Schedules.TimeRange(LocalTime.of(8, 0), LocalTime.of(12, 0)),
                                         new Schedules.TimeRange(LocalTime.of(13, 0), LocalTime.of(17, 0)))));
+                if (saturdays) {
+                    schedules.addWorkingHours(
+                            provider.id(),
+                            new Schedules.WeeklySchedule(
+                                    clinic.id(),
+                                    time.today().minusDays(30),
+                                    null,
+                                    java.util.EnumSet.of(DayOfWeek.SATURDAY),
+                                    List.of(new Schedules.TimeRange(LocalTime.of(9, 0), LocalTime.of(13, 0)))));
+                }
                 providers++;
             }
         }
         int booked = bookSome(clinics);
-        log.info("Demo schedules: {} providers work Sunday to Thursday; {} appointments booked", providers, booked);
+        log.info(
+                "Demo schedules: {} providers work Sunday to Thursday, half the clinics Saturday too; {} appointments"
+                        + " booked",
+                providers,
+                booked);
     }
 
-    /** Two appointments per clinic on each of the next three working days, for demo patients in turn. */
+    /**
+     * Two appointments per clinic on today (what is left of it) and each of the next three working days, for demo
+     * patients in turn; a clinic closed on a day (Friday; Saturday for some) books nothing then.
+     */
     private int bookSome(List<ClinicDetails> clinics) {
         List<PatientDetails> people =
                 patients.list(PatientStatus.ACTIVE, PageRequest.of(0, 50)).getContent();
@@ -98,9 +118,9 @@ class DemoSchedules implements ApplicationRunner {
         }
         int booked = 0;
         int next = 0;
-        LocalDate day = time.today().plusDays(1);
-        for (int days = 0; days < 3; day = day.plusDays(1)) {
-            if (day.getDayOfWeek() == DayOfWeek.FRIDAY || day.getDayOfWeek() == DayOfWeek.SATURDAY) {
+        LocalDate day = time.today();
+        for (int days = 0; days < 4; day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.FRIDAY) {
                 continue;
             }
             days++;
@@ -125,7 +145,7 @@ class DemoSchedules implements ApplicationRunner {
                                 null,
                                 null));
                         // confirmed ones only from the third day on: their reminders lie ahead, never due at start-up
-                        if (days == 3 && k == 0) {
+                        if (days == 4 && k == 0) {
                             scheduling.confirm(a.id(), ConfirmationMethod.PHONE);
                         }
                         booked++;

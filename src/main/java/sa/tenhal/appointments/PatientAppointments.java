@@ -35,6 +35,12 @@ class PatientAppointments implements PatientSummaryContributor, PatientCareTeam 
     /** How many past appointments the summary shows. */
     static final int PAST_SHOWN = 20;
 
+    private static final Set<AppointmentStatus> TOOK_PLACE = java.util.EnumSet.of(
+            AppointmentStatus.ARRIVED,
+            AppointmentStatus.IN_PROGRESS,
+            AppointmentStatus.COMPLETED,
+            AppointmentStatus.NO_SHOW);
+
     private final Appointments appointments;
     private final ClinicCatalog catalog;
     private final ClinicTime time;
@@ -92,13 +98,18 @@ class PatientAppointments implements PatientSummaryContributor, PatientCareTeam 
         Map<ProviderId, ProviderDetails> p = catalog.providers(providers);
         Map<ServiceId, ServiceDetails> s = catalog.services(services);
         Instant now = time.now();
+        // Split by time: a visit completed this morning is past, a cancelled one next Monday is still ahead (shown as
+        // cancelled); only a visit that already took place early is past before its booked time.
+        java.util.function.Predicate<Appointment> ahead =
+                a -> a.startsAt().isAfter(now) && !TOOK_PLACE.contains(a.status());
         List<Line> upcoming = all.stream()
-                .filter(a -> a.startsAt().isAfter(now) && a.status().holdsTime())
+                .filter(ahead)
                 .sorted(java.util.Comparator.comparing(Appointment::startsAt))
                 .map(a -> line(a, c, p, s, time))
                 .toList();
         List<Line> past = all.stream()
-                .filter(a -> !a.startsAt().isAfter(now) || !a.status().holdsTime())
+                .filter(ahead.negate())
+                .sorted(java.util.Comparator.comparing(Appointment::startsAt).reversed())
                 .limit(PAST_SHOWN)
                 .map(a -> line(a, c, p, s, time))
                 .toList();

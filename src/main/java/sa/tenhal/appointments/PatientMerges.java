@@ -5,7 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.patients.PatientsMerged;
 
-/** The survivor of a patient merge takes over the merged record's appointments and waitlist entries. */
+/** The survivor of a patient merge takes over the merged record's appointments, waitlist entries and offers. */
 @Component
 class PatientMerges {
 
@@ -22,6 +22,14 @@ class PatientMerges {
                 .param("merged", merged.merged().value())
                 .update();
         jdbc.sql("update waitlist_entry set patient_id = :survivor where patient_id = :merged")
+                .param("survivor", merged.survivor().value())
+                .param("merged", merged.merged().value())
+                .update();
+        jdbc.sql("update waitlist_offer set patient_id = :survivor where patient_id = :merged")
+                .param("survivor", merged.survivor().value())
+                .param("merged", merged.merged().value())
+                .update();
+        jdbc.sql("update rebook_entry set patient_id = :survivor where patient_id = :merged")
                 .param("survivor", merged.survivor().value())
                 .param("merged", merged.merged().value())
                 .update();

@@ -93,3 +93,11 @@ interface WaitlistOffers extends JpaRepository<WaitlistOffer, UUID> {
     @Query("select o.entryId from WaitlistOffer o where o.providerId = ?1 and o.startsAt = ?2")
     List<UUID> entriesOfferedSlot(UUID providerId, Instant startsAt);
 }
+
+/**
+ * Names this file. Without a type of the file's name javac writes no {@code Repositories.class}, and Maven then takes the file
+ * for changed on every build and compiles every source again (SourceFilesTests).
+ */
+final class Repositories {
+    private Repositories() {}
+}

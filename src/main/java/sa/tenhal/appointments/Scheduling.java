@@ -57,6 +57,7 @@ public class Scheduling {
     private final PatientAccess access;
     private final CareTeams careTeams;
     private final PatientReads reads;
+    private final java.time.Duration noShowGrace;
 
     Scheduling(
             Appointments appointments,
@@ -69,7 +70,10 @@ public class Scheduling {
             PlatformTransactionManager transactions,
             PatientAccess access,
             CareTeams careTeams,
-            PatientReads reads) {
+            PatientReads reads,
+            @org.springframework.beans.factory.annotation.Value("${tenhal.appointments.no-show-grace:15m}")
+                    java.time.Duration noShowGrace) {
+        this.noShowGrace = noShowGrace;
         this.access = access;
         this.careTeams = careTeams;
         this.reads = reads;
@@ -246,11 +250,14 @@ public class Scheduling {
 
     /** Cancels with a reason, recording who and whether it was late (under 24 h before the start). */
     public AppointmentDetails cancel(AppointmentId id, String reason) {
+        // coded, so that the desk says it in the user's language
         if (reason == null || reason.isBlank()) {
-            throw new InvalidFieldsException("reason", "is required");
+            throw new InvalidFieldsException(
+                    List.of(FieldProblem.coded("reason", "appointment.cancelReason.required", "is required")));
         }
         if (reason.length() > 300) {
-            throw new InvalidFieldsException("reason", "at most 300 characters");
+            throw new InvalidFieldsException(List.of(
+                    FieldProblem.coded("reason", "appointment.cancelReason.tooLong", "at most 300 characters")));
         }
         return change(id, a -> {
             a.cancel(reason.strip(), Actor.currentUserId(), time.now());
@@ -260,7 +267,7 @@ public class Scheduling {
 
     public AppointmentDetails arrive(AppointmentId id) {
         return change(id, a -> {
-            a.arrive(time.now());
+            a.arrive(time.now(), time.zone(), noShowGrace);
             reminders.cancel(a);
         });
     }

@@ -66,6 +66,9 @@ public class Waitlist {
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    // the checks of candidates run outside the offer's transaction: a candidate refused with an exception (archived
+    // since, say) would otherwise mark the offer's transaction rollback-only, and the next candidate's offer with it
+    private final TransactionTemplate outside;
     private final Duration validity;
     private final String baseUrl;
     private final LinkTokens tokens;
@@ -95,6 +98,9 @@ public class Waitlist {
         this.time = time;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.validity = validity;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.tokens = new LinkTokens(jdbc, "waitlist_offer_token", "offer_id");
@@ -196,8 +202,8 @@ public class Waitlist {
                 }
                 Scheduling.Check check;
                 try {
-                    check = scheduling.check(new Booking(
-                            entry.patientId(), service.id(), slot.providerId(), null, slot.startsAt(), null, null));
+                    check = outside.execute(s -> scheduling.check(new Booking(
+                            entry.patientId(), service.id(), slot.providerId(), null, slot.startsAt(), null, null)));
                 } catch (ProblemException e) {
                     continue; // e.g. the patient was archived since
                 }

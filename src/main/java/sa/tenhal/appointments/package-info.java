@@ -15,7 +15,8 @@
  *       {@link sa.tenhal.appointments.AppointmentArrived}, {@link sa.tenhal.appointments.AppointmentStarted},
  *       {@link sa.tenhal.appointments.AppointmentCompleted}, {@link sa.tenhal.appointments.AppointmentMarkedNoShow}:
  *       ids and times, never patient data.
- *   <li>Listens to {@code PatientsMerged} (appointments follow the survivor).
+ *   <li>Listens to {@code PatientsMerged} (appointments follow the survivor); before a merge, lists the two records'
+ *       overlapping visits ({@code patients.MergeObstacles}) so that the merge waits for a decision.
  *   <li>Contributes the {@code appointments} section of the patient summary and the patient's care team (the
  *       providers who see the patient).
  * </ul>

@@ -72,3 +72,11 @@ interface ClinicalServices extends JpaRepository<ClinicalService, UUID> {
 
     List<ClinicalService> findByIdIn(Collection<UUID> ids);
 }
+
+/**
+ * Names this file. Without a type of the file's name javac writes no {@code CatalogRepositories.class}, and Maven then takes the file
+ * for changed on every build and compiles every source again (SourceFilesTests).
+ */
+final class CatalogRepositories {
+    private CatalogRepositories() {}
+}

@@ -20,6 +20,9 @@ class Centre extends CatalogEntry {
     private String district;
     private String city;
     private String postalCode;
+    private String streetAr;
+    private String districtAr;
+    private String cityAr;
 
     protected Centre() {}
 
@@ -42,6 +45,9 @@ class Centre extends CatalogEntry {
         this.district = form.district();
         this.city = form.city();
         this.postalCode = form.postalCode();
+        this.streetAr = form.streetAr();
+        this.districtAr = form.districtAr();
+        this.cityAr = form.cityAr();
         touched(now);
     }
 
@@ -63,6 +69,9 @@ class Centre extends CatalogEntry {
                 district,
                 city,
                 postalCode,
+                streetAr,
+                districtAr,
+                cityAr,
                 active,
                 version);
     }

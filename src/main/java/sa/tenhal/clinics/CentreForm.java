@@ -28,4 +28,39 @@ public record CentreForm(
         @Size(max = 100) String city,
 
         @Pattern(regexp = "\\d{5}", message = "{tenhal.validation.postal-code}")
-        String postalCode) {}
+        String postalCode,
+
+        @Size(max = 150) String streetAr,
+        @Size(max = 100) String districtAr,
+        @Size(max = 100) String cityAr) {
+
+    /** A centre whose address is given in English (Latin) only. */
+    public CentreForm(
+            String code,
+            String nameEn,
+            String nameAr,
+            String vatNumber,
+            String crNumber,
+            String phone,
+            String street,
+            String buildingNumber,
+            String district,
+            String city,
+            String postalCode) {
+        this(
+                code,
+                nameEn,
+                nameAr,
+                vatNumber,
+                crNumber,
+                phone,
+                street,
+                buildingNumber,
+                district,
+                city,
+                postalCode,
+                null,
+                null,
+                null);
+    }
+}

@@ -31,6 +31,11 @@ class ClinicalService extends CatalogEntry {
     @Enumerated(EnumType.STRING)
     private RoomKind roomKind;
 
+    private String billingCode;
+
+    @Enumerated(EnumType.STRING)
+    private InsuranceServiceType insuranceServiceType;
+
     protected ClinicalService() {}
 
     ClinicalService(ServiceForm form, Instant now) {
@@ -48,6 +53,10 @@ class ClinicalService extends CatalogEntry {
         this.price = form.price().setScale(2, RoundingMode.UNNECESSARY);
         this.vatCategory = form.vatCategory() == null ? VatCategory.STANDARD : form.vatCategory();
         this.roomKind = form.roomKind();
+        this.billingCode = form.billingCode();
+        this.insuranceServiceType = form.billingCode() == null
+                ? null
+                : form.insuranceServiceType() == null ? InsuranceServiceType.SERVICES : form.insuranceServiceType();
         touched(now);
     }
 
@@ -68,6 +77,8 @@ class ClinicalService extends CatalogEntry {
                 vatCategory,
                 roomKind,
                 active,
-                version);
+                version,
+                billingCode,
+                insuranceServiceType);
     }
 }

@@ -270,7 +270,10 @@ class DemoCatalog implements ApplicationRunner {
                 "2222",
                 "Al Olaya",
                 "Riyadh",
-                "12214"));
+                "12214",
+                "طريق الملك فهد",
+                "العليا",
+                "الرياض"));
         for (DemoClinic c : CLINICS) {
             ClinicDetails clinic = admin.createClinic(
                     new ClinicForm(centreCode, c.code(), c.nameEn(), c.nameAr(), c.discipline(), "0112345678"));
@@ -288,7 +291,10 @@ class DemoCatalog implements ApplicationRunner {
                         s.buffer(),
                         new BigDecimal(s.price()),
                         VatCategory.STANDARD,
-                        s.room()));
+                        s.room(),
+                        // not real NPHIES codes: a clinic enters its own from the payer's price list
+                        "DEMO-" + s.code(),
+                        InsuranceServiceType.SERVICES));
             }
             for (String username : c.providers()) {
                 var user = staff.findByUsername(username).orElseThrow();

@@ -17,7 +17,9 @@ public record ServiceDetails(
         VatCategory vatCategory,
         RoomKind roomKind,
         boolean active,
-        long version) {
+        long version,
+        String billingCode,
+        InsuranceServiceType insuranceServiceType) {
 
     public String name(Language language) {
         return language == Language.AR ? nameAr : nameEn;

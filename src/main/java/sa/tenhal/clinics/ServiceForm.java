@@ -17,6 +17,8 @@ import sa.tenhal.platform.validation.Money;
  * @param bufferMinutes time kept free after the service, 0 to 120
  * @param price in SAR, before VAT
  * @param roomKind the room the service needs, or none
+ * @param billingCode the code an insurance claim bills the service under (e.g. NPHIES {@code 83620-00-10}), or none
+ * @param insuranceServiceType the code system of {@code billingCode}
  */
 public record ServiceForm(
         @NotNull UUID clinicId,
@@ -30,4 +32,24 @@ public record ServiceForm(
         @Min(0) @Max(120) Integer bufferMinutes,
         @NotNull @Money BigDecimal price,
         VatCategory vatCategory,
-        RoomKind roomKind) {}
+        RoomKind roomKind,
+
+        @Pattern(regexp = "[A-Za-z0-9.-]{1,30}", message = "{tenhal.validation.billing-code}")
+        String billingCode,
+
+        InsuranceServiceType insuranceServiceType) {
+
+    /** A service that is not billed to insurance. */
+    public ServiceForm(
+            UUID clinicId,
+            String code,
+            String nameEn,
+            String nameAr,
+            Integer durationMinutes,
+            Integer bufferMinutes,
+            BigDecimal price,
+            VatCategory vatCategory,
+            RoomKind roomKind) {
+        this(clinicId, code, nameEn, nameAr, durationMinutes, bufferMinutes, price, vatCategory, roomKind, null, null);
+    }
+}

@@ -47,7 +47,7 @@ class HomePage {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-        model.addAttribute("displayName", me.displayName());
+        model.addAttribute("displayName", me.getDisplayName());
         model.addAttribute("roles", me.roles().stream().sorted().toList());
         model.addAttribute("patientCount", patients.activeCount());
         model.addAttribute(

@@ -13,6 +13,7 @@
             "appointments",
             "finance",
             "referrals",
+            "visits",
             "platform",
             "shared"
         })

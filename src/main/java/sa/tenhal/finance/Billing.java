@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import sa.tenhal.clinics.ServiceDetails;
@@ -27,6 +28,7 @@ class Billing {
     private final FinanceProperties properties;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<TaxDocumentSeal> seals;
 
     Billing(
             PatientRegistry patients,
@@ -34,7 +36,9 @@ class Billing {
             DocumentNumbers numbers,
             FinanceProperties properties,
             ClinicTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<TaxDocumentSeal> seals) {
+        this.seals = seals;
         this.patients = patients;
         this.invoices = invoices;
         this.numbers = numbers;
@@ -109,12 +113,23 @@ class Billing {
                 time.now());
     }
 
-    /** Issues a draft: next number of its series at its centre, issue and due dates; publishes {@link InvoiceIssued}. */
+    /**
+     * Issues a draft: next number of its series at its centre, issue and due dates; sealed (ZATCA phase 2) in the
+     * same transaction by the {@link TaxDocumentSeal}, if there is one; publishes {@link InvoiceIssued}.
+     */
     Invoice issue(Invoice invoice) {
         String number = numbers.next(invoice.centreCode(), invoice.kind());
         int days = invoice.payer() == Payer.INSURER ? properties.insurerPaymentDays() : properties.patientPaymentDays();
         invoice.issue(number, time.today(), days, time.now());
         Invoice saved = invoices.save(invoice);
+        TaxDocumentSeal seal = seals.getIfAvailable();
+        if (seal != null) {
+            InvoiceView view = saved.view();
+            InvoiceView original = view.originalInvoiceId() == null
+                    ? null
+                    : view(view.originalInvoiceId().value());
+            seal.seal(view, original);
+        }
         events.publishEvent(new InvoiceIssued(new InvoiceId(saved.id()), saved.kind(), saved.payer(), time.now()));
         return saved;
     }

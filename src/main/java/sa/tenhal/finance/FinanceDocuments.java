@@ -30,6 +30,7 @@ public class FinanceDocuments {
     private final Documents documents;
     private final ClinicTime time;
     private final Billing billing;
+    private final org.springframework.beans.factory.ObjectProvider<TaxDocumentSeal> seals;
 
     FinanceDocuments(
             Invoicing invoicing,
@@ -37,7 +38,9 @@ public class FinanceDocuments {
             ClinicCatalog catalog,
             Documents documents,
             ClinicTime time,
-            Billing billing) {
+            Billing billing,
+            org.springframework.beans.factory.ObjectProvider<TaxDocumentSeal> seals) {
+        this.seals = seals;
         this.invoicing = invoicing;
         this.payments = payments;
         this.catalog = catalog;
@@ -63,6 +66,33 @@ public class FinanceDocuments {
                 Sar.text(invoice.vatTotal()));
     }
 
+    /**
+     * The text of the QR code a document's PDF shows: the phase-2 code of its seal (the cleared one once ZATCA has
+     * cleared it) when documents are sealed, otherwise the phase-1 code of {@link #qr}.
+     */
+    public String qrCode(InvoiceView invoice) {
+        TaxDocumentSeal seal = seals.getIfAvailable();
+        return (seal == null ? java.util.Optional.<String>empty() : seal.qrCode(invoice.id()))
+                .orElseGet(() -> qr(invoice).base64());
+    }
+
+    /** Where a document stands with ZATCA (empty when documents are not sealed, or for a draft). */
+    public java.util.Optional<TaxDocumentSeal.State> taxAuthorityState(InvoiceId id) {
+        TaxDocumentSeal seal = seals.getIfAvailable();
+        return seal == null ? java.util.Optional.empty() : seal.state(id);
+    }
+
+    /** The e-invoice XML as kept and sent (the cleared one once ZATCA cleared it). */
+    public java.util.Optional<byte[]> taxDocument(InvoiceId id) {
+        TaxDocumentSeal seal = seals.getIfAvailable();
+        return seal == null ? java.util.Optional.empty() : seal.document(id);
+    }
+
+    /** The file name of a document's XML, e.g. {@code INV-RYD-000001.xml}. */
+    public String xmlFileName(InvoiceView invoice) {
+        return (invoice.number() == null ? "draft-" + invoice.id() : invoice.number()) + ".xml";
+    }
+
     /** The PDF of an invoice, credit note or debit note. A draft is marked as such and has no QR code. */
     public byte[] invoicePdf(InvoiceId id, Language language) {
         InvoiceView invoice = invoicing.find(id);
@@ -70,29 +100,19 @@ public class FinanceDocuments {
         Map<String, Object> model = new HashMap<>();
         model.put("invoice", invoice);
         model.put("centre", centre);
-        model.put(
-                "address",
-                String.join(
-                        ", ",
-                        java.util.stream.Stream.of(
-                                        centre.buildingNumber(),
-                                        centre.street(),
-                                        centre.district(),
-                                        centre.city(),
-                                        centre.postalCode())
-                                .filter(java.util.Objects::nonNull)
-                                .toList()));
+        model.put("address", centre.address(language));
         model.put("original", invoice.originalInvoiceId() == null ? null : invoicing.find(invoice.originalInvoiceId()));
         model.put(
                 "issuedAt",
                 invoice.issuedAt() == null
                         ? null
-                        : time.local(invoice.issuedAt()).format(QR_TIME));
+                        : time.local(invoice.issuedAt()).format(readableTime(language)));
         model.put(
-                "qr",
-                invoice.issuedAt() == null
-                        ? null
-                        : documents.qrDataUri(qr(invoice).base64(), 300));
+                "dueDate", invoice.dueDate() == null ? null : invoice.dueDate().format(readableDate(language)));
+        model.put(
+                "serviceDate",
+                invoice.serviceDate() == null ? null : invoice.serviceDate().format(readableDate(language)));
+        model.put("qr", invoice.issuedAt() == null ? null : documents.qrDataUri(qrCode(invoice), 440));
         // B2C documents (to the patient) are simplified tax invoices; the insurer's share is a standard one
         model.put(
                 "titleKey",
@@ -115,9 +135,21 @@ public class FinanceDocuments {
         model.put("payment", payment);
         model.put("centre", centre);
         model.put("paid", paid);
-        model.put("receivedAt", time.local(payment.receivedAt()).format(QR_TIME).replace('T', ' '));
+        model.put("receivedAt", time.local(payment.receivedAt()).format(readableTime(language)));
+        model.put("address", centre.address(language));
         model.put("payerName", payerName(payment));
         return documents.pdf("finance/receipt", model, language);
+    }
+
+    /** A date as people read it, {@code 5 December 2026} or {@code 5 ديسمبر 2026} (Western digits, as ZATCA's). */
+    static DateTimeFormatter readableDate(Language language) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale());
+    }
+
+    /** A clinic-local date and time as people read it, {@code 5 December 2026, 14:30}. */
+    static DateTimeFormatter readableTime(Language language) {
+        return DateTimeFormatter.ofPattern(
+                language.rightToLeft() ? "d MMMM yyyy، HH:mm" : "d MMMM yyyy, HH:mm", language.locale());
     }
 
     private String payerName(PaymentView payment) {
@@ -138,5 +170,10 @@ public class FinanceDocuments {
 
     static String receiptFileName(UUID payment) {
         return "receipt-" + payment + ".pdf";
+    }
+
+    /** The file name of a receipt's PDF, e.g. {@code RCT-000001.pdf}. */
+    static String receiptFileName(PaymentView payment) {
+        return (payment.receiptNumber() == null ? "receipt-" + payment.id().value() : payment.receiptNumber()) + ".pdf";
     }
 }

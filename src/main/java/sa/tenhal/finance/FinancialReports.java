@@ -84,9 +84,18 @@ public class FinancialReports {
         return new FinancialReport(
                 from,
                 to,
-                named(clinics, id -> names(clinicNames.get(new ClinicId(id)), d -> d.nameEn(), d -> d.nameAr())),
-                named(services, id -> names(serviceNames.get(new ServiceId(id)), d -> d.nameEn(), d -> d.nameAr())),
-                named(providers, id -> names(providerNames.get(new ProviderId(id)), d -> d.nameEn(), d -> d.nameAr())),
+                named(
+                        clinics,
+                        id -> names(clinicNames.get(new ClinicId(id)), d -> d.nameEn(), d -> d.nameAr()),
+                        NO_CLINIC),
+                named(
+                        services,
+                        id -> names(serviceNames.get(new ServiceId(id)), d -> d.nameEn(), d -> d.nameAr()),
+                        NO_SERVICE),
+                named(
+                        providers,
+                        id -> names(providerNames.get(new ProviderId(id)), d -> d.nameEn(), d -> d.nameAr()),
+                        NO_PROVIDER),
                 collections(from, to),
                 vat(from, to),
                 ageing(to),
@@ -121,10 +130,26 @@ public class FinancialReports {
         return details == null ? new String[] {"—", "—"} : new String[] {en.apply(details), ar.apply(details)};
     }
 
-    private static List<FinancialReport.Revenue> named(List<RawRevenue> rows, Function<UUID, String[]> names) {
+    /*
+     * Revenue that has no clinic, service or provider is named for what it is: a package sold, a line added by hand,
+     * an insurer's share invoiced on its own.
+     */
+    private static final String[] NO_CLINIC = {
+        "No clinic (package sales and manual lines)", "دون عيادة (بيع الباقات والبنود اليدوية)"
+    };
+    private static final String[] NO_SERVICE = {
+        "No catalogue service (package sales and manual lines)", "دون خدمة من الدليل (بيع الباقات والبنود اليدوية)"
+    };
+    private static final String[] NO_PROVIDER = {
+        "No provider on the invoice (packages, manual and insurer invoices)",
+        "دون مقدم خدمة في الفاتورة (الباقات والفواتير اليدوية وفواتير التأمين)"
+    };
+
+    private static List<FinancialReport.Revenue> named(
+            List<RawRevenue> rows, Function<UUID, String[]> names, String[] unassigned) {
         return rows.stream()
                 .map(r -> {
-                    String[] name = r.id() == null ? new String[] {"(none)", "(بدون)"} : names.apply(r.id());
+                    String[] name = r.id() == null ? unassigned : names.apply(r.id());
                     return new FinancialReport.Revenue(r.id(), name[0], name[1], r.net(), r.vat(), r.lines());
                 })
                 .toList();

@@ -54,4 +54,6 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
     Page<Invoice> search(UUID patient, InvoiceStatus status, DocumentKind kind, Pageable page);
 
     List<Invoice> findByOriginalInvoiceIdOrderByCreatedAtAscIdAsc(UUID original);
+
+    Page<Invoice> findByIdIn(Collection<UUID> ids, Pageable page);
 }

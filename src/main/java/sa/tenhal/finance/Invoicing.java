@@ -25,6 +25,8 @@ import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.platform.NotFoundException;
+import sa.tenhal.visits.PerformedService;
+import sa.tenhal.visits.VisitRecords;
 
 /**
  * The seed's InvoiceService: invoices from completed visits (exactly once), manual invoices, discounts within the
@@ -42,6 +44,9 @@ public class Invoicing {
     private final ClinicTime time;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<TaxDocumentSeal> seals;
+    // looked up when first needed: the visit record reaches the scheduling, whose jobs reach finance's
+    private final org.springframework.beans.factory.ObjectProvider<VisitRecords> visits;
 
     Invoicing(
             Invoices invoices,
@@ -51,7 +56,10 @@ public class Invoicing {
             FinanceProperties properties,
             ClinicTime time,
             JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<TaxDocumentSeal> seals,
+            org.springframework.beans.factory.ObjectProvider<VisitRecords> visits) {
+        this.seals = seals;
         this.invoices = invoices;
         this.billing = billing;
         this.packages = packages;
@@ -60,6 +68,7 @@ public class Invoicing {
         this.time = time;
         this.jdbc = jdbc;
         this.events = events;
+        this.visits = visits;
     }
 
     /**
@@ -86,7 +95,6 @@ public class Invoicing {
         if (packages.consumeFor(visit, serviceDate)) {
             return List.of();
         }
-        ServiceDetails service = catalog.service(visit.serviceId());
         ClinicDetails clinic = catalog.clinic(visit.clinicId());
         PatientDetails patient = billing.patient(visit.patientId().value());
         List<Invoice> made = bill(
@@ -95,12 +103,28 @@ public class Invoicing {
                 visit.providerId() == null ? null : visit.providerId().value(),
                 visit.appointmentId(),
                 serviceDate,
-                List.of(new ServiceQuantity(service, 1)),
+                performed(visit),
                 true);
         if (properties.issueOnCompletion()) {
             made = made.stream().map(billing::issue).toList();
         }
         return made.stream().map(Invoice::view).toList();
+    }
+
+    /**
+     * What a completed visit bills: the services its record says were performed (docs/visits.md), else the booked
+     * one.
+     */
+    private List<ServiceQuantity> performed(CompletedVisit visit) {
+        List<PerformedService> performed = visits.getObject().performedServices(visit.appointmentId());
+        if (performed.isEmpty()) {
+            return List.of(new ServiceQuantity(catalog.service(visit.serviceId()), 1));
+        }
+        var services = catalog.services(
+                performed.stream().map(p -> new ServiceId(p.serviceId())).toList());
+        return performed.stream()
+                .map(p -> new ServiceQuantity(services.get(new ServiceId(p.serviceId())), p.quantity()))
+                .toList();
     }
 
     /** A manual invoice (a walk-in, a product): a draft priced from the catalogue. */
@@ -225,15 +249,18 @@ public class Invoicing {
      */
     public InvoiceView discount(InvoiceId id, InvoiceRequests.Discount discount, Collection<String> roles) {
         if ((discount.percent() == null) == (discount.amount() == null)) {
-            throw new InvalidFieldsException("percent", "give either percent or amount");
+            throw new InvalidFieldsException(List.of(
+                    FieldProblem.coded("percent", "discount.percentOrAmount", "give either percent or amount")));
         }
         if (discount.reason() == null || discount.reason().isBlank()) {
-            throw new InvalidFieldsException("reason", "must not be blank");
+            throw new InvalidFieldsException(
+                    List.of(FieldProblem.coded("reason", "discount.reasonRequired", "must not be blank")));
         }
         BigDecimal percent = discount.percent() == null ? null : Sar.exact("percent", discount.percent(), false);
         BigDecimal amount = discount.amount() == null ? null : Sar.exact("amount", discount.amount(), false);
         if (percent != null && percent.compareTo(Sar.HUNDRED) > 0) {
-            throw new InvalidFieldsException("percent", "must be at most 100");
+            throw new InvalidFieldsException(
+                    List.of(FieldProblem.coded("percent", "discount.percentAbove100", "must be at most 100")));
         }
         Invoice invoice = lock(id);
         if (invoice.status() != InvoiceStatus.DRAFT) {
@@ -245,8 +272,9 @@ public class Invoicing {
         }
         BigDecimal base = invoice.discountBase(discount.line());
         if (amount != null && amount.compareTo(base) > 0) {
-            throw new InvalidFieldsException(
-                    List.of(new FieldProblem("amount", "is above the " + Sar.text(base) + " it discounts")));
+            throw (InvalidFieldsException) new InvalidFieldsException(List.of(FieldProblem.coded(
+                            "amount", "discount.aboveBase", "is above the " + Sar.text(base) + " it discounts")))
+                    .with("base", base);
         }
         BigDecimal effective = percent != null
                 ? percent
@@ -264,7 +292,8 @@ public class Invoicing {
             invoice.discount(discount.line(), percent, amount, discount.reason().strip(), time.now());
         } catch (IllegalArgumentException tooLarge) {
             // e.g. a line discount that leaves less than an earlier invoice discount of a fixed amount
-            throw new InvalidFieldsException(discount.percent() != null ? "percent" : "amount", tooLarge.getMessage());
+            throw new InvalidFieldsException(List.of(FieldProblem.coded(
+                    discount.percent() != null ? "percent" : "amount", "discount.tooLarge", tooLarge.getMessage())));
         }
         return invoices.save(invoice).view();
     }
@@ -277,8 +306,11 @@ public class Invoicing {
             throw ConflictException.illegalTransition("invoice", invoice.status(), "credit");
         }
         if (amount.compareTo(invoice.open()) > 0) {
-            throw new InvalidFieldsException(
-                    "amount", "is above the " + Sar.text(invoice.open()) + " still owed; refund paid money instead");
+            throw (InvalidFieldsException) new InvalidFieldsException(List.of(FieldProblem.coded(
+                            "amount",
+                            "creditNote.aboveOwed",
+                            "is above the " + Sar.text(invoice.open()) + " still owed; refund paid money instead")))
+                    .with("owed", invoice.open());
         }
         Invoice note = invoice.creditNote(amount, request.reason().strip(), time.now());
         invoice.credit(amount, time.today(), time.now());
@@ -313,6 +345,25 @@ public class Invoicing {
     @Transactional(readOnly = true)
     public Page<InvoiceView> list(UUID patient, InvoiceStatus status, DocumentKind kind, Pageable page) {
         return invoices.search(patient, status, kind, page).map(Invoice::view);
+    }
+
+    /** Issued documents ZATCA has not (yet) accepted: waiting, retrying, refused credentials or rejected. */
+    @Transactional(readOnly = true)
+    public Page<InvoiceView> notAcceptedByTaxAuthority(Pageable page) {
+        TaxDocumentSeal seal = seals.getIfAvailable();
+        List<UUID> ids = seal == null ? List.of() : seal.notAccepted();
+        if (ids.isEmpty()) {
+            return Page.empty(page);
+        }
+        return invoices.findByIdIn(ids, page).map(Invoice::view);
+    }
+
+    /** The invoices of an appointment's visit (the patient's and, when insured, the insurer's share). */
+    @Transactional(readOnly = true)
+    public List<InvoiceView> ofAppointment(UUID appointmentId) {
+        return invoices.findByAppointment(appointmentId).stream()
+                .map(Invoice::view)
+                .toList();
     }
 
     /** The notes issued against an invoice. */

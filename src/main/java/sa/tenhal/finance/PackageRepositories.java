@@ -34,3 +34,11 @@ interface PatientPackages extends JpaRepository<PatientPackage, UUID> {
             + " and p.expiresOn < :today")
     List<UUID> pastValidity(LocalDate today);
 }
+
+/**
+ * Names this file. Without a type of the file's name javac writes no {@code PackageRepositories.class}, and Maven then takes the file
+ * for changed on every build and compiles every source again (SourceFilesTests).
+ */
+final class PackageRepositories {
+    private PackageRepositories() {}
+}

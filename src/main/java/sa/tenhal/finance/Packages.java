@@ -188,7 +188,8 @@ public class Packages {
      */
     public RefundView refund(PackageId id, String reason, UUID recordedBy) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidFieldsException("reason", "must not be blank");
+            throw new InvalidFieldsException(List.of(
+                    sa.tenhal.platform.FieldProblem.coded("reason", "refund.reasonRequired", "must not be blank")));
         }
         PatientPackage pkg = packages.lock(id.value()).orElseThrow(() -> new NotFoundException("Package", id));
         if (pkg.status() != PackageStatus.ACTIVE) {

@@ -42,6 +42,7 @@ class Payment {
     private Instant receivedAt;
     private UUID recordedBy;
     private UUID batchId;
+    private String receiptNumber;
 
     protected Payment() {}
 
@@ -55,8 +56,10 @@ class Payment {
             String transactionId,
             Instant receivedAt,
             UUID recordedBy,
-            UUID batchId) {
+            UUID batchId,
+            String receiptNumber) {
         this.id = Ids.newId();
+        this.receiptNumber = receiptNumber;
         this.payer = payer;
         this.patientId = patientId;
         this.insurerId = insurerId;
@@ -129,6 +132,7 @@ class Payment {
     PaymentView view(java.util.List<PaymentView.Allocation> allocations) {
         return new PaymentView(
                 new PaymentId(id),
+                receiptNumber,
                 payer,
                 patientId,
                 insurerId,

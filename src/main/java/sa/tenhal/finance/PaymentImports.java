@@ -107,8 +107,10 @@ public class PaymentImports {
                 refused.ifPresent(reason -> unmatched.add(
                         new Unmatched(parser.getCurrentLineNumber(), transaction, reference, amountText, reason)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // the file is read from memory: a read failure is the CSV itself (an unclosed quote, say), the sender's
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new InvalidFieldsException("file", "is not valid CSV: " + cause.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidFieldsException(
                     "file", "is not CSV with the columns transaction, date, amount, reference");

@@ -39,3 +39,11 @@ interface Refunds extends JpaRepository<Refund, UUID> {
 
     List<Refund> findByPaymentId(UUID payment);
 }
+
+/**
+ * Names this file. Without a type of the file's name javac writes no {@code PaymentRepositories.class}, and Maven then takes the file
+ * for changed on every build and compiles every source again (SourceFilesTests).
+ */
+final class PaymentRepositories {
+    private PaymentRepositories() {}
+}

@@ -17,8 +17,10 @@ public final class PaymentRequests {
 
     /**
      * Money received from a patient ({@code patientId}) or an insurer ({@code insurerId}, method
-     * INSURANCE_REMITTANCE). Without allocations it pays the payer's open documents oldest first; what is left is
-     * credit.
+     * INSURANCE_REMITTANCE). Without allocations it pays the payer's open documents oldest first. What a patient's
+     * payment would leave over becomes credit only when {@code acceptCredit} is true: otherwise the payment is refused (422 naming
+     * {@code acceptCredit}, with the {@code open} amount and the {@code credit} it would leave), so that a cashier who
+     * typed 1000 for 805 is asked first instead of the rest silently becoming credit.
      */
     public record NewPayment(
             UUID patientId,
@@ -31,7 +33,28 @@ public final class PaymentRequests {
             @Size(max = 100)
             String transactionId,
 
-            @Size(max = 50) List<@Valid Allocate> allocations) {}
+            @Size(max = 50) List<@Valid Allocate> allocations,
+
+            @Schema(description = "true to accept that what the payment leaves over becomes the payer's credit")
+            Boolean acceptCredit) {
+
+        /** A payment that may not leave credit (more than is owed is refused). */
+        public NewPayment(
+                UUID patientId,
+                String insurerId,
+                PaymentMethod method,
+                BigDecimal amount,
+                String reference,
+                String transactionId,
+                List<Allocate> allocations) {
+            this(patientId, insurerId, method, amount, reference, transactionId, allocations, null);
+        }
+
+        /** The same payment, its credit accepted. */
+        public NewPayment acceptingCredit() {
+            return new NewPayment(patientId, insurerId, method, amount, reference, transactionId, allocations, true);
+        }
+    }
 
     public record Allocate(
             @NotNull UUID invoiceId, @NotNull @Money BigDecimal amount) {}

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A payment: {@code amount = allocated + refunded + credit}; each allocation shows what it paid and what went back. */
+/** A payment (its receipt numbered {@code RCT-000001}): {@code amount = allocated + refunded + credit}; each allocation shows what it paid and what went back. */
 public record PaymentView(
         PaymentId id,
+        String receiptNumber,
         Payer payer,
         UUID patientId,
         String insurerId,

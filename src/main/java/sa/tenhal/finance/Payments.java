@@ -102,7 +102,8 @@ public class Payments {
                 blankToNull(request.transactionId()),
                 time.now(),
                 recordedBy,
-                batchId);
+                batchId,
+                nextReceiptNumber());
         payments.save(payment);
         List<PaymentView.Allocation> made = new ArrayList<>();
         if (request.allocations() != null && !request.allocations().isEmpty()) {
@@ -112,6 +113,24 @@ public class Payments {
                     ? invoices.lockOpenOfPatient(request.patientId())
                     : lockOpenOfInsurer(request.insurerId());
             allocateOldestFirst(payment, open, made);
+        }
+        // Asked first: a patient's money beyond what is owed becomes credit only when the cashier said so (an
+        // insurer's remittance, and an import, record what was sent; the import's report lists what was left over).
+        BigDecimal left = payment.credit();
+        if (left.signum() > 0
+                && payer == Payer.PATIENT
+                && batchId == null
+                && !Boolean.TRUE.equals(request.acceptCredit())) {
+            BigDecimal applied = amount.subtract(left);
+            throw (InvalidFieldsException) new InvalidFieldsException(List.of(FieldProblem.coded(
+                            "acceptCredit",
+                            "payment.aboveBalance",
+                            "the payment of " + Sar.text(amount) + " SAR is more than the " + Sar.text(applied) + " SAR"
+                                    + " it pays; " + Sar.text(left)
+                                    + " SAR would become credit: send acceptCredit: true"
+                                    + " to record it so")))
+                    .with("applied", applied)
+                    .with("credit", left);
         }
         payments.save(payment);
         events.publishEvent(new PaymentReceived(new PaymentId(payment.id()), time.now()));
@@ -179,10 +198,13 @@ public class Payments {
                                 ? "is not this patient's invoice"
                                 : "is not this insurer's invoice"));
             } else if (!invoice.payable()) {
-                problems.add(new FieldProblem(field + ".invoiceId", "is " + invoice.status() + ", not open"));
+                problems.add(FieldProblem.coded(
+                        field + ".invoiceId", "allocation.notOpen", "is " + invoice.status() + ", not open"));
             } else if (value.compareTo(invoice.open()) > 0) {
-                problems.add(new FieldProblem(
-                        field + ".amount", "is above the " + Sar.text(invoice.open()) + " still owed on the invoice"));
+                problems.add(FieldProblem.coded(
+                        field + ".amount",
+                        "allocation.aboveOwed",
+                        "is above the " + Sar.text(invoice.open()) + " still owed on the invoice"));
             }
         }
         if (!problems.isEmpty()) {
@@ -245,7 +267,8 @@ public class Payments {
      */
     public RefundView refund(PaymentId id, PaymentRequests.NewRefund request, UUID recordedBy) {
         if (request.reason() == null || request.reason().isBlank()) {
-            throw new InvalidFieldsException("reason", "must not be blank");
+            throw new InvalidFieldsException(
+                    List.of(FieldProblem.coded("reason", "refund.reasonRequired", "is required")));
         }
         BigDecimal asked = request.amount() == null ? null : Sar.exact("amount", request.amount(), false);
         Payment payment = payments.lock(id.value()).orElseThrow(() -> new NotFoundException("Payment", id));
@@ -254,10 +277,11 @@ public class Payments {
             BigDecimal credit = payment.credit();
             BigDecimal amount = asked == null ? credit : asked;
             if (credit.signum() == 0 || amount.compareTo(credit) > 0) {
-                throw (InvalidFieldsException) new InvalidFieldsException(
+                throw (InvalidFieldsException) new InvalidFieldsException(List.of(FieldProblem.coded(
                                 "amount",
+                                "refund.aboveCredit",
                                 "is above the " + Sar.text(credit) + " of this payment that is not allocated;"
-                                        + " name the invoice to refund what it paid there")
+                                        + " name the invoice to refund what it paid there")))
                         .with("refundable", credit);
             }
             payment.refundCredit(amount);
@@ -273,9 +297,11 @@ public class Payments {
         BigDecimal paidHere = here.stream().map(Allocation::remaining).reduce(Sar.ZERO, BigDecimal::add);
         BigDecimal amount = asked == null ? paidHere : asked;
         if (paidHere.signum() == 0 || amount.compareTo(paidHere) > 0) {
-            throw (InvalidFieldsException) new InvalidFieldsException(
+            throw (InvalidFieldsException) new InvalidFieldsException(List.of(FieldProblem.coded(
                             "amount",
-                            "is above the " + Sar.text(paidHere) + " this payment paid on invoice " + invoice.number())
+                            "refund.aboveInvoice",
+                            "is above the " + Sar.text(paidHere) + " this payment paid on invoice "
+                                    + invoice.number())))
                     .with("refundable", paidHere);
         }
         return refundOnInvoice(invoice, here, amount, reason, recordedBy);
@@ -334,7 +360,9 @@ public class Payments {
                 .toList();
         BigDecimal paidHere = paid.stream().map(Allocation::remaining).reduce(Sar.ZERO, BigDecimal::add);
         if (amount.compareTo(paidHere) > 0) {
-            throw new InvalidFieldsException("amount", "is above the " + Sar.text(paidHere) + " paid");
+            throw (InvalidFieldsException) new InvalidFieldsException(List.of(FieldProblem.coded(
+                            "amount", "refund.abovePaid", "is above the " + Sar.text(paidHere) + " paid")))
+                    .with("refundable", paidHere);
         }
         return refundOnInvoice(invoice, paid, amount, reason, recordedBy);
     }
@@ -424,5 +452,13 @@ public class Payments {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The next receipt's number, {@code RCT-000001} (receipts are not tax documents: a rollback may leave a gap). */
+    private String nextReceiptNumber() {
+        long n = jdbc.sql("select nextval('receipt_number_seq')")
+                .query(Long.class)
+                .single();
+        return "RCT-%06d".formatted(n);
     }
 }

@@ -2,6 +2,8 @@ package sa.tenhal.finance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import sa.tenhal.platform.FieldProblem;
 import sa.tenhal.platform.InvalidFieldsException;
 
 /** Amounts in SAR: two decimals, rounded half-up (as ZATCA rounds), never {@code double}. */
@@ -24,16 +26,20 @@ final class Sar {
     /** An amount a client sent: positive (or zero if allowed), at most two decimals; refused as a 422 otherwise. */
     static BigDecimal exact(String field, BigDecimal value, boolean zeroAllowed) {
         if (value == null) {
-            throw new InvalidFieldsException(field, "is required");
+            throw new InvalidFieldsException(List.of(FieldProblem.coded(field, "amount.required", "is required")));
         }
         if (value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
-            throw new InvalidFieldsException(field, zeroAllowed ? "must not be negative" : "must be positive");
+            throw new InvalidFieldsException(List.of(
+                    zeroAllowed
+                            ? FieldProblem.coded(field, "amount.negative", "must not be negative")
+                            : FieldProblem.coded(field, "amount.notPositive", "must be positive")));
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidFieldsException(field, "has more than two decimals");
+            throw new InvalidFieldsException(
+                    List.of(FieldProblem.coded(field, "amount.decimals", "has more than two decimals")));
         }
         if (value.compareTo(new BigDecimal("1000000000")) >= 0) {
-            throw new InvalidFieldsException(field, "is too large");
+            throw new InvalidFieldsException(List.of(FieldProblem.coded(field, "amount.tooLarge", "is too large")));
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -12,7 +12,11 @@
  *       {@link sa.tenhal.finance.InvoiceOverdue}, {@link sa.tenhal.finance.FinancialReportDue}: ids and periods,
  *       never patient data.
  *   <li>Listens to the appointments module's {@code AppointmentCompleted}: the visit is billed through
- *       {@link sa.tenhal.finance.Invoicing#generateFor} (durable, exactly once).
+ *       {@link sa.tenhal.finance.Invoicing#generateFor} (durable, exactly once); and the patients module's
+ *       {@code PatientsMerged}: invoices, payments (so credit) and packages follow the survivor.
+ *   <li>Defines the SPI {@link sa.tenhal.finance.TaxDocumentSeal}: when an implementation exists (the integrations
+ *       module's ZATCA seal), every document is sealed inside the transaction that issues it; a seal that fails rolls
+ *       the issue back.
  *   <li>Nothing is deleted: an issued document never changes; corrections are credit and debit notes.
  * </ul>
  */
@@ -21,6 +25,7 @@
         allowedDependencies = {
             "appointments",
             "clinics",
+            "visits",
             "patients",
             "identity",
             "platform",

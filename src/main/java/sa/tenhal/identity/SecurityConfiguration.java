@@ -98,6 +98,12 @@ class SecurityConfiguration {
         return events;
     }
 
+    /** Security expressions parsed once (the pages' role checks), not on every evaluation. */
+    @Bean
+    static CachedSecurityExpressions cachedSecurityExpressions() {
+        return new CachedSecurityExpressions();
+    }
+
     /** Forms' CSRF tokens: the session's when there is one, else a cookie's, so that no anonymous page starts one. */
     @Bean
     SessionOrCookieCsrfTokens csrfTokens() {

@@ -27,15 +27,31 @@ public final class StaffPrincipal
     private final UserId id;
     private final String username;
     private final String displayName;
+    private final String displayNameAr;
+    private final sa.tenhal.shared.Language language;
     private final Set<Role> roles;
     private String passwordHash;
     private final boolean enabled;
 
     StaffPrincipal(
             UserId id, String username, String displayName, Set<Role> roles, String passwordHash, boolean enabled) {
+        this(id, username, displayName, null, null, roles, passwordHash, enabled);
+    }
+
+    StaffPrincipal(
+            UserId id,
+            String username,
+            String displayName,
+            String displayNameAr,
+            sa.tenhal.shared.Language language,
+            Set<Role> roles,
+            String passwordHash,
+            boolean enabled) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
+        this.displayNameAr = displayNameAr;
+        this.language = language;
         this.roles = Set.copyOf(roles);
         this.passwordHash = passwordHash;
         this.enabled = enabled;
@@ -55,9 +71,23 @@ public final class StaffPrincipal
         return displayName;
     }
 
-    /** For page templates ({@code sec:authentication="principal.displayName"}). */
+    /**
+     * For page templates ({@code sec:authentication="principal.displayName"}): the Arabic name on Arabic pages when the
+     * user has one, else the English.
+     */
     public String getDisplayName() {
-        return displayName;
+        boolean arabic = "ar"
+                .equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
+                        .getLanguage());
+        return arabic && displayNameAr != null && !displayNameAr.isBlank() ? displayNameAr : displayName;
+    }
+
+    /** The user's own language setting: pages open in it until they choose another with the language switch. */
+    @Override
+    public java.util.Locale preferredLocale() {
+        return language == null
+                ? null
+                : language == sa.tenhal.shared.Language.AR ? new java.util.Locale("ar") : java.util.Locale.ENGLISH;
     }
 
     @Override

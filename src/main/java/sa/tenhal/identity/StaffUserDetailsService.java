@@ -50,6 +50,8 @@ class StaffUserDetailsService implements UserDetailsService {
                 member.id(),
                 member.username(),
                 member.fullNameEn(),
+                member.fullNameAr(),
+                member.language(),
                 member.roles(),
                 user.passwordHash(),
                 user.enabled());

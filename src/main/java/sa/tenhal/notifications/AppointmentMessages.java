@@ -81,6 +81,7 @@ class AppointmentMessages {
                     "AppointmentReminderDue:" + due.appointmentId() + ":" + due.offset() + ":"
                             + appointment.startsAt().getEpochSecond(),
                     patient,
+                    // one channel, in the patient's order; the next only if it fails (Messages)
                     List.of(Channel.WHATSAPP, Channel.SMS, Channel.EMAIL),
                     model,
                     false));
@@ -106,6 +107,7 @@ class AppointmentMessages {
                     "waitlist-offer",
                     "WaitlistSlotOffered:" + offered.offerId(),
                     patient,
+                    // one channel, in the patient's order; the next only if it fails (Messages)
                     List.of(Channel.WHATSAPP, Channel.SMS, Channel.EMAIL),
                     model,
                     // an offer lasts two hours: quiet hours would let it lapse unseen

@@ -8,17 +8,20 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.AppointmentCancelled;
+import sa.tenhal.appointments.AppointmentId;
 import sa.tenhal.appointments.ConfirmationMethod;
 import sa.tenhal.appointments.confirmation.ConfirmationDeclined;
 import sa.tenhal.appointments.confirmation.ConfirmationRequested;
 import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.appointments.confirmation.ReplyOutcome;
 import sa.tenhal.appointments.confirmation.VisitFacts;
+import sa.tenhal.patients.PatientContact;
 import sa.tenhal.shared.Language;
 
 /**
- * The appointment confirmation workflow's messages: the request and its reminders (email, and WhatsApp or else SMS,
- * as the patient agreed, in their language, with a link minted at sending), the cancellation confirmation after a
+ * The appointment confirmation workflow's messages: the request and its reminders (by the patient's first channel,
+ * in their language, with a link minted at sending), the cancellation confirmation after a
  * decline, and the answer to a patient's text reply (which this listener hands to {@link Confirmations}).
  */
 @Component
@@ -28,6 +31,8 @@ class ConfirmationMessages {
     static final String REMINDER = "appointment-confirmation-reminder";
     static final String DECLINED = "appointment-confirmation-declined";
     static final String REPLY = "appointment-confirmation-reply";
+    static final String MOVED = "appointment-moved";
+    static final String CANCELLED = "appointment-cancelled-by-clinic";
     static final String LINK_KIND = "appointment-confirmation";
 
     private final Confirmations confirmations;
@@ -54,8 +59,12 @@ class ConfirmationMessages {
                     new SecretLink(LINK_KIND, requested.confirmationId()).placeholder() + "?lang="
                             + to.language().name().toLowerCase());
             model.put("reminder", requested.reminder());
+            // the first request after a move says that it moved, from when to when
+            Optional<java.time.ZonedDateTime> was =
+                    requested.reminder() == 0 ? confirmations.movedFrom(requested.confirmationId()) : Optional.empty();
+            was.ifPresent(at -> model.put("was", VisitFacts.when(at, to.language())));
             messages.send(new Outgoing(
-                    requested.reminder() == 0 ? REQUEST : REMINDER,
+                    was.isPresent() ? MOVED : requested.reminder() == 0 ? REQUEST : REMINDER,
                     source(requested.confirmationId(), requested.reminder()),
                     to,
                     channels(to, true),
@@ -84,6 +93,38 @@ class ConfirmationMessages {
                         channels(to, !byText),
                         model(visit, to.language()),
                         true)));
+    }
+
+    /**
+     * The clinic cancelled a visit that was ahead: the patient (or the child's guardian) is told, with the clinic's
+     * phone and the visit's link, whose page says what happened. A decline by the patient has its own message.
+     */
+    @ApplicationModuleListener
+    void on(AppointmentCancelled cancelled) {
+        if (!cancelled.startsAt().isAfter(cancelled.at())) {
+            return; // nothing to tell about a visit that was due already
+        }
+        VisitFacts visit = confirmations.visitOf(new AppointmentId(cancelled.appointmentId()));
+        if (!visit.cancelledByClinic()) {
+            return;
+        }
+        Optional.ofNullable(visit.contact()).map(recipients::patient).ifPresent(to -> {
+            Map<String, Object> model = model(visit, to.language());
+            model.put(
+                    "link",
+                    confirmations
+                            .current(new AppointmentId(cancelled.appointmentId()))
+                            .map(c -> new SecretLink(LINK_KIND, c.id()).placeholder() + "?lang="
+                                    + to.language().name().toLowerCase())
+                            .orElse(null));
+            messages.send(new Outgoing(
+                    CANCELLED,
+                    "AppointmentCancelled:" + cancelled.appointmentId(),
+                    to,
+                    channels(to, true),
+                    model,
+                    true));
+        });
     }
 
     /** A patient's reply to a request: confirm (1, yes, نعم), cancel (2), or a short help text. */
@@ -121,19 +162,33 @@ class ConfirmationMessages {
         });
     }
 
-    /** Email, and one text channel: WhatsApp when the patient agreed to it, else SMS. */
+    /**
+     * Any of the patient's channels (one at a time, in their order: see {@link Messages#send}), or only email when the
+     * patient's text already has its answer by text.
+     */
     private static List<Channel> channels(Recipient to, boolean withText) {
-        if (!withText) {
-            return List.of(Channel.EMAIL);
-        }
-        return to.reachableBy(Channel.WHATSAPP)
-                ? List.of(Channel.EMAIL, Channel.WHATSAPP)
-                : List.of(Channel.EMAIL, Channel.SMS);
+        return withText ? List.of(Channel.WHATSAPP, Channel.SMS, Channel.EMAIL) : List.of(Channel.EMAIL);
     }
 
-    private static Map<String, Object> model(VisitFacts visit, Language language) {
+    /**
+     * What the templates say about the visit: {@code name} is who is greeted (the guardian for a child),
+     * {@code child} the patient's first name, {@code about} "your" / "Reem's" (Arabic: "موعدك" / "موعد ريم").
+     */
+    static Map<String, Object> model(VisitFacts visit, Language language) {
         Map<String, Object> model = new HashMap<>();
-        model.put("name", visit.firstName() == null ? "" : visit.firstName());
+        PatientContact contact = visit.contact();
+        boolean guardian = contact != null && contact.viaGuardian() && contact.guardianName() != null;
+        String child = visit.firstName(language) == null ? "" : visit.firstName(language);
+        model.put("name", guardian ? contact.guardianName() : visit.firstName() == null ? "" : visit.firstName());
+        model.put("child", child);
+        model.put("guardian", guardian);
+        if (language == Language.AR) {
+            model.put("about", guardian ? "موعد " + child : "موعدك");
+            model.put("aboutCapital", model.get("about"));
+        } else {
+            model.put("about", guardian ? child + "'s" : "your");
+            model.put("aboutCapital", guardian ? child + "'s" : "Your");
+        }
         model.put("when", visit.when(language));
         model.put("clinic", visit.clinic(language));
         model.put("provider", visit.provider(language));

@@ -39,12 +39,16 @@ public class DeliveryLog {
             boolean urgent,
             MessageStatus status,
             Instant now,
-            Instant sendAfter) {
+            Instant sendAfter,
+            UUID fallbackOf,
+            WhatsappContent content) {
         int inserted = jdbc.sql("""
                         insert into notification_message (id, idempotency_key, kind, source, recipient_type, recipient_id, channel,
-                            address, language, subject, body, urgent, status, created_at, send_after, sent_at, delivered_at)
+                            address, language, subject, body, urgent, status, created_at, send_after, sent_at, delivered_at,
+                            fallback_of, content_sid, content_variables)
                         values (:id, :key, :kind, :source, :recipientType, :recipientId, :channel, :address, :language,
-                            :subject, :body, :urgent, :status, :now, :sendAfter, :sentAt, :deliveredAt)
+                            :subject, :body, :urgent, :status, :now, :sendAfter, :sentAt, :deliveredAt,
+                            :fallbackOf, :contentSid, :contentVariables)
                         on conflict (idempotency_key) do nothing
                         """)
                 .param("id", id)
@@ -64,6 +68,9 @@ public class DeliveryLog {
                 .param("sendAfter", Timestamp.from(sendAfter))
                 .param("sentAt", status == MessageStatus.DELIVERED ? Timestamp.from(now) : null)
                 .param("deliveredAt", status == MessageStatus.DELIVERED ? Timestamp.from(now) : null)
+                .param("fallbackOf", fallbackOf)
+                .param("contentSid", content == null ? null : content.contentSid())
+                .param("contentVariables", content == null ? null : content.variablesJson())
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
@@ -198,6 +205,21 @@ public class DeliveryLog {
                 .optional();
     }
 
+    /**
+     * Queues the message held behind {@code failed} (the patient's next channel), due now or at its own time if later;
+     * empty if none is held (none was, or it was released already).
+     */
+    Optional<UUID> releaseHeld(UUID failed, Instant now) {
+        return jdbc.sql("""
+                        update notification_message set status = 'QUEUED', send_after = greatest(send_after, :now)
+                         where fallback_of = :failed and status = 'HELD' returning id
+                        """)
+                .param("failed", failed)
+                .param("now", Timestamp.from(now))
+                .query(UUID.class)
+                .optional();
+    }
+
     void requeue(UUID id, String error) {
         jdbc.sql(
                         "update notification_message set status = 'QUEUED', last_error = :error where id = :id and status = 'SENDING'")
@@ -228,14 +250,20 @@ public class DeliveryLog {
                     .param("now", Timestamp.from(now))
                     .update();
         }
+        return failedAtProvider(providerMessageId, error, now).size();
+    }
+
+    /** A provider's report that a message it had accepted failed; returns the messages it changed to FAILED. */
+    List<UUID> failedAtProvider(String providerMessageId, String error, Instant now) {
         return jdbc.sql("""
                         update notification_message set status = 'FAILED', failed_at = :now, last_error = :error
-                         where provider_message_id = :pid and status in ('SENT', 'SENDING', 'DELIVERED')
+                         where provider_message_id = :pid and status in ('SENT', 'SENDING', 'DELIVERED') returning id
                         """)
                 .param("pid", providerMessageId)
                 .param("now", Timestamp.from(now))
                 .param("error", truncate(error))
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
     /** The log, newest first, filtered by any of status, channel, kind and recipient. */
@@ -323,7 +351,10 @@ public class DeliveryLog {
                 instant(rs.getTimestamp("last_attempt_at")),
                 instant(rs.getTimestamp("sent_at")),
                 instant(rs.getTimestamp("delivered_at")),
-                instant(rs.getTimestamp("failed_at")));
+                instant(rs.getTimestamp("failed_at")),
+                rs.getObject("fallback_of", UUID.class),
+                rs.getString("content_sid"),
+                rs.getString("content_variables"));
     }
 
     private static Instant instant(Timestamp t) {

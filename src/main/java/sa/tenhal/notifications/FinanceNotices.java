@@ -115,7 +115,7 @@ class FinanceNotices {
                                     "credit", payment.credit().toPlainString(),
                                     "hasCredit", payment.credit().signum() > 0),
                             false,
-                            List.of(Attachment.pdf("receipt-" + payment.id() + ".pdf", pdf))));
+                            List.of(Attachment.pdf(payment.receiptNumber() + ".pdf", pdf))));
                 });
     }
 

@@ -52,4 +52,20 @@ public class InboundMessages {
         events.publishEvent(new InboundMessageReceived(number, channel, text, providerMessageId, now));
         return true;
     }
+
+    /** Whether this number wrote to the clinic on this channel since {@code since} (WhatsApp's conversation window). */
+    boolean wroteWithin(String number, Channel channel, java.time.Instant since) {
+        if (number == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select exists (select 1 from inbound_message
+                                        where from_address = :from and channel = :channel and received_at >= :since)
+                        """)
+                .param("from", number)
+                .param("channel", channel.name())
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.jobs.OneTimeJob;
 import sa.tenhal.platform.jobs.OneTimeJobHandler;
+import sa.tenhal.platform.jobs.PermanentJobFailure;
 
 /**
  * Delivers one message (the {@code deliver-message} job): no message lost, and a duplicate only for a message in flight
@@ -27,7 +28,8 @@ import sa.tenhal.platform.jobs.OneTimeJobHandler;
  *   <li>The message is handed over and recorded SENT — together with the owner's "sent" time ({@link SentReceipts}).
  * </ol>
  *
- * Transient failures are retried (3 attempts, growing delays); permanent ones are not.
+ * Transient failures are retried (3 attempts, growing delays); permanent ones are not. A message that fails for good
+ * is dead-lettered (see {@link #deadLetter}).
  */
 @Component
 class MessageDelivery implements OneTimeJobHandler<Void> {
@@ -37,6 +39,9 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
 
     private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
 
+    /** Between a text and its template's values while their links are minted (never in either). */
+    private static final String SEPARATOR = "\u0000";
+
     private final DeliveryLog messages;
     private final Transports.Email email;
     private final Transports.Text text;
@@ -45,6 +50,8 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final ClinicTime time;
+    // looked up when a message fails: the job engine needs this handler before the Jobs that Messages uses exists
+    private final org.springframework.beans.factory.ObjectProvider<Messages> outbox;
 
     MessageDelivery(
             DeliveryLog messages,
@@ -54,7 +61,9 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             SentReceipts receipts,
             TransactionTemplate transactions,
             NotificationProperties properties,
-            ClinicTime time) {
+            ClinicTime time,
+            org.springframework.beans.factory.ObjectProvider<Messages> outbox) {
+        this.outbox = outbox;
         this.messages = messages;
         this.email = email;
         this.text = text;
@@ -91,8 +100,8 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
         LoggedMessage message = claimed.get();
         if (message.attempts() > GIVE_UP_AFTER_ATTEMPTS) {
             log.warn("Message {} ({}) given up after {} attempts", id, message.channel(), message.attempts());
-            messages.failed(id, "given up after " + message.attempts() + " attempts without an outcome", now);
-            return;
+            failForGood(message, "given up after " + message.attempts() + " attempts without an outcome");
+            throw deadLetter(message);
         }
         try {
             if (message.attempts() > 1 && alreadyAccepted(message)) {
@@ -150,7 +159,15 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             recordSent(message, email.name(), providerId, null);
         } else {
             String body = links.resolve(message.body());
-            String providerId = text.send(id, message.channel(), message.address(), body);
+            WhatsappContent template = message.content();
+            if (template != null) {
+                // text and template resolved together, so that each link is minted once and both carry the same
+                String[] both = links.resolve(message.body() + SEPARATOR + template.variablesJson())
+                        .split(SEPARATOR, 2);
+                body = both[0];
+                template = WhatsappContent.of(template.contentSid(), both[1]);
+            }
+            String providerId = text.send(id, message.channel(), message.address(), body, template);
             recordSent(message, text.name(), providerId, SmsSegments.count(body));
         }
     }
@@ -184,6 +201,35 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
                 message.channel(),
                 attempts,
                 failure.getMessage());
-        messages.failed(id, failure.getMessage(), time.now());
+        failForGood(message, failure.getMessage());
+        throw deadLetter(message);
+    }
+
+    /**
+     * FAILED, and the patient's next channel (held behind this one) queued, in one transaction: a crash leaves either
+     * both undone (the message is retried) or both done (the fallback is delivered, by its job or by recovery).
+     */
+    private void failForGood(LoggedMessage message, String error) {
+        transactions.executeWithoutResult(status -> {
+            messages.failed(message.id(), error, time.now());
+            outbox.getObject()
+                    .fallBack(message.id())
+                    .ifPresent(next -> log.info(
+                            "Message {} ({}) failed; the patient's next channel takes it ({})",
+                            message.id(),
+                            message.channel(),
+                            next));
+        });
+    }
+
+    /**
+     * A message past its retry budget, or refused for good, is dead-lettered: FAILED in the delivery log (with the
+     * provider's error), and its job recorded as failed for good — on the failed-jobs page, and admins are told
+     * ({@code JobFailed}). The job's error names the message, never its address or the provider's words (which may
+     * quote the address).
+     */
+    private static PermanentJobFailure deadLetter(LoggedMessage message) {
+        return new PermanentJobFailure("message " + message.id() + " (" + message.channel() + ") failed after "
+                + message.attempts() + " attempt(s); its last error is in the delivery log");
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.RecurringJob;
@@ -40,8 +39,11 @@ class MessageRecovery {
         this.time = time;
     }
 
-    /** Schedules the delivery of every stuck message that has no job; returns how many it scheduled. */
-    @Transactional
+    /**
+     * Schedules the delivery of every stuck message that has no job; returns how many it scheduled. Not one transaction:
+     * each job is scheduled on its own, so that a job another node scheduled for the same message a moment earlier
+     * (the insert then meets the existing row) costs that one message nothing instead of aborting the whole run.
+     */
     public int run() {
         Instant now = time.now();
         List<UUID> stuck = messages.stuck(now.minus(properties.sendingStuckAfter()), BATCH);

@@ -1,7 +1,11 @@
 package sa.tenhal.notifications;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,39 +16,58 @@ import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.OneTimeJob;
 
 /**
- * Composes messages and queues them, in the caller's transaction: one delivery-log row per channel, and for every new
- * row a one-time job that delivers it when it is due (after the recipient's quiet hours for non-urgent texts). A
- * message whose idempotency key exists already is not recorded again, so replays send nothing.
+ * Composes messages and queues them, in the caller's transaction: one delivery-log row per channel, and for every row
+ * that goes now a one-time job that delivers it when it is due (after the recipient's quiet hours for non-urgent
+ * texts); a patient's further channels are held in reserve behind the first. A message whose idempotency key exists
+ * already is not recorded again, so replays send nothing.
  */
 @Component
 class Messages {
 
     static final OneTimeJob<Void> DELIVER = OneTimeJob.of("deliver-message", Void.class);
 
+    /** WhatsApp's customer service window: after a patient writes, the clinic may answer in free text this long. */
+    static final Duration WINDOW = Duration.ofHours(24);
+
     private final Templates templates;
     private final DeliveryLog log;
     private final StaffInbox inbox;
     private final Jobs jobs;
     private final ClinicTime time;
+    private final NotificationProperties properties;
+    private final InboundMessages inbound;
 
-    Messages(Templates templates, DeliveryLog log, StaffInbox inbox, Jobs jobs, ClinicTime time) {
+    Messages(
+            Templates templates,
+            DeliveryLog log,
+            StaffInbox inbox,
+            Jobs jobs,
+            ClinicTime time,
+            NotificationProperties properties,
+            InboundMessages inbound) {
         this.templates = templates;
         this.log = log;
         this.inbox = inbox;
         this.jobs = jobs;
         this.time = time;
+        this.properties = properties;
+        this.inbound = inbound;
     }
 
-    /** Queues the message on each of its channels that the recipient can be reached by; returns the new log ids. */
+    /**
+     * Queues the message; returns the ids of the messages queued to go now. A patient's message goes by one channel:
+     * the first of its channels in the patient's order that they can be reached by; each further channel is recorded
+     * HELD behind the one before it, and is queued only if that one fails for good ({@link #fallBack}). A patient who
+     * asked for every channel, and staff, get it on each channel.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     List<UUID> send(Outgoing message) {
         Recipient to = message.recipient();
         Instant now = time.now();
         List<UUID> queued = new java.util.ArrayList<>();
-        for (Channel channel : message.channels()) {
-            if (!to.reachableBy(channel)) {
-                continue;
-            }
+        List<Channel> plan = to.plan(message.channels());
+        UUID before = null;
+        for (Channel channel : plan) {
             String key = message.source() + "|" + to.type() + ":" + to.id() + "|" + channel + "|" + message.kind();
             Templates.Rendered rendered = templates.render(message.kind(), channel, to.language(), message.model());
             if (channel == Channel.IN_APP) {
@@ -62,34 +85,78 @@ class Messages {
                             message.urgent(),
                             MessageStatus.DELIVERED,
                             now,
-                            now);
+                            now,
+                            null,
+                            null);
                 }
                 continue;
             }
+            boolean held = before != null && to.oneAtATime();
             String body = channel == Channel.EMAIL ? rendered.html() : rendered.text();
             Instant sendAfter =
                     QuietHours.sendAfter(now, time.zone(), channel, message.urgent(), to.quietStart(), to.quietEnd());
-            log.record(
-                            Ids.newId(),
-                            key,
-                            message.kind(),
-                            message.source(),
-                            to,
-                            channel,
-                            rendered.subject(),
-                            body,
-                            message.urgent(),
-                            MessageStatus.QUEUED,
-                            now,
-                            sendAfter)
-                    .ifPresent(id -> {
-                        if (channel == Channel.EMAIL) {
-                            log.attach(id, message.attachments());
-                        }
-                        jobs.schedule(DELIVER, id.toString(), sendAfter, null);
-                        queued.add(id);
-                    });
+            UUID id = Ids.newId();
+            Optional<UUID> recorded = log.record(
+                    id,
+                    key,
+                    message.kind(),
+                    message.source(),
+                    to,
+                    channel,
+                    rendered.subject(),
+                    body,
+                    message.urgent(),
+                    held ? MessageStatus.HELD : MessageStatus.QUEUED,
+                    now,
+                    sendAfter,
+                    held ? before : null,
+                    channel == Channel.WHATSAPP ? template(message, to, now) : null);
+            if (recorded.isEmpty()) {
+                // recorded before (a replayed event): nothing is sent again, and nothing is held behind it again
+                return queued;
+            }
+            if (channel == Channel.EMAIL) {
+                log.attach(id, message.attachments());
+            }
+            if (!held) {
+                jobs.schedule(DELIVER, id.toString(), sendAfter, null);
+                queued.add(id);
+            }
+            before = id;
         }
         return queued;
+    }
+
+    /**
+     * A message failed for good: the message held behind it (the patient's next channel), if any, is queued and its
+     * delivery scheduled — in the caller's transaction, the one that records the failure, so that a crash in between
+     * can neither lose the fallback nor queue it twice ({@link MessageRecovery} schedules it again if its job is lost).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<UUID> fallBack(UUID failed) {
+        Optional<UUID> next = log.releaseHeld(failed, time.now());
+        next.ifPresent(id ->
+                jobs.schedule(DELIVER, id.toString(), log.find(id).orElseThrow().sendAfter(), null));
+        return next;
+    }
+
+    /**
+     * The approved template a WhatsApp message goes as, if its kind has one in the recipient's language — unless the
+     * patient wrote to the clinic on WhatsApp within the last 24 hours: inside that conversation window free text is
+     * allowed, and says more.
+     */
+    private WhatsappContent template(Outgoing message, Recipient to, Instant now) {
+        var template = properties.whatsappTemplate(message.kind(), to.language());
+        if (template.isEmpty() || inbound.wroteWithin(to.mobile(), Channel.WHATSAPP, now.minus(WINDOW))) {
+            return null;
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        int n = 1;
+        for (String name : template.get().variables()) {
+            Object value = message.model().get(name);
+            // WhatsApp refuses an empty variable
+            variables.put(String.valueOf(n++), value == null || value.toString().isBlank() ? "-" : value.toString());
+        }
+        return new WhatsappContent(template.get().contentSid(), variables);
     }
 }

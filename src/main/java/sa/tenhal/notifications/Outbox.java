@@ -139,7 +139,8 @@ public class Outbox {
         }
 
         @Override
-        public String send(UUID messageId, Channel channel, String to, String text) {
+        public String send(UUID messageId, Channel channel, String to, String text, WhatsappContent template) {
+            // the outbox shows the message as the patient reads it: the template's text is the free text
             outbox.receive(messageId, channel, to, null, null, text);
             return "outbox-" + messageId;
         }

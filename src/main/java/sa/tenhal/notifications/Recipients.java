@@ -35,6 +35,7 @@ class Recipients {
             channels.add(Channel.valueOf(c.name()));
         }
         ContactPreferences.QuietHours quiet = preferences.quietHours(contact.patientId());
+        ContactPreferences.ChannelChoice choice = preferences.channels(contact.patientId());
         return new Recipient(
                 Recipient.Type.PATIENT,
                 contact.patientId().value(),
@@ -44,7 +45,9 @@ class Recipients {
                 contact.mobile(),
                 channels,
                 quiet.start(),
-                quiet.end());
+                quiet.end(),
+                choice.order(),
+                choice.everyChannel());
     }
 
     /** Staff get email and the in-app inbox; no quiet hours for either. */

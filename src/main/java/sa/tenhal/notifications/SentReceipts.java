@@ -24,7 +24,7 @@ class SentReceipts {
 
     void sent(LoggedMessage message, Instant at) {
         switch (message.kind()) {
-            case ConfirmationMessages.REQUEST, ConfirmationMessages.REMINDER -> {
+            case ConfirmationMessages.REQUEST, ConfirmationMessages.REMINDER, ConfirmationMessages.MOVED -> {
                 // source: ConfirmationRequested:<confirmation id>:<reminder number, 0 for the request>
                 String[] parts = message.source().split(":");
                 confirmations.getObject().messageSent(UUID.fromString(parts[1]), Integer.parseInt(parts[2]), at);

@@ -1,17 +1,22 @@
 package sa.tenhal.notifications;
 
 import jakarta.activation.FileTypeMap;
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.ByteArrayResource;
@@ -23,9 +28,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * between messages (a new session per message costs more than the message). A 5xx answer is permanent; the rest is
  * retried.
  *
- * <p>SMTP cannot say whether a server accepted a message before the connection broke, so an interrupted message is
- * sent again — as itself: its {@code Message-ID} is made from Tenhal's message id ({@link #messageId}), the same on every
- * attempt, so that mail systems and readers can recognise the second copy.
+ * <p>SMTP cannot say whether a server accepted a message before the connection broke. With a journal configured
+ * ({@link NotificationProperties.Journal}) every email also goes, blind, to a mailbox the clinic owns, which the server
+ * fills in the same step in which it accepts the message; after an interrupted attempt the journal is searched for the
+ * message's {@code Message-ID} over IMAP, and a message found there is not sent again. Without a journal an interrupted
+ * message is sent again — as itself: its {@code Message-ID} is made from Tenhal's message id ({@link #messageId}), the
+ * same on every attempt, so that mail systems and readers can recognise the second copy.
  */
 class SmtpEmail implements Transports.Email, DisposableBean {
 
@@ -112,6 +120,10 @@ class SmtpEmail implements Transports.Email, DisposableBean {
             MimeMessageHelper helper = new SharedTypesHelper(message);
             helper.setFrom(from);
             helper.setTo(to);
+            if (smtp.journal().configured()) {
+                // Bcc: an envelope recipient only; the header itself is not transmitted
+                helper.addBcc(smtp.journal().address());
+            }
             helper.setSubject(subject);
             helper.setText(text, html);
             for (Attachment a : attachments) {
@@ -128,6 +140,50 @@ class SmtpEmail implements Transports.Email, DisposableBean {
         } catch (MessagingException e) {
             drop();
             throw new DeliveryFailure("SMTP: " + e.getMessage(), !permanent(e), e);
+        }
+    }
+
+    @Override
+    public boolean canTell() {
+        return smtp.journal().configured();
+    }
+
+    /**
+     * Whether the server accepted this message on an earlier attempt: its copy is in the journal. A journal that cannot
+     * be read right now is a retryable failure, so that the message is not sent blind.
+     */
+    @Override
+    public Optional<Transports.Accepted> accepted(LoggedMessage message, Predicate<String> recorded)
+            throws DeliveryFailure {
+        NotificationProperties.Journal journal = smtp.journal();
+        if (!journal.configured()) {
+            return Optional.empty();
+        }
+        String id = messageId(message.id());
+        Store store = null;
+        try {
+            store = session.getStore(journal.ssl() ? "imaps" : "imap");
+            String host = journal.imapHost() == null || journal.imapHost().isBlank() ? smtp.host() : journal.imapHost();
+            store.connect(host, journal.imapPort(), journal.username(), journal.password());
+            Folder folder = store.getFolder(journal.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                return folder.search(new HeaderTerm("Message-ID", id)).length > 0
+                        ? Optional.of(new Transports.Accepted(id, null))
+                        : Optional.empty();
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw DeliveryFailure.retryable("the SMTP journal could not be read: " + e.getMessage(), e);
+        } finally {
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (MessagingException ignored) {
+                    // closing after a failure
+                }
+            }
         }
     }
 

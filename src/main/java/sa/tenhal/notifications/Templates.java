@@ -48,6 +48,7 @@ class Templates {
         variables.put("lang", language.name().toLowerCase());
         variables.put("rtl", language.rightToLeft());
         variables.put("baseUrl", baseUrl);
+        variables.put("plural", new Counts(language));
         context.setVariables(variables);
         String lang = language.name().toLowerCase();
         return switch (channel) {

@@ -44,7 +44,16 @@ class TransportConfiguration {
         javaMail.put("mail.smtp.connectiontimeout", timeout);
         javaMail.put("mail.smtp.timeout", timeout);
         javaMail.put("mail.smtp.writetimeout", timeout);
+        for (String imap : new String[] {"mail.imap", "mail.imaps"}) {
+            javaMail.put(imap + ".connectiontimeout", timeout);
+            javaMail.put(imap + ".timeout", timeout);
+        }
         log.info("Email goes through SMTP at {}:{}", smtp.host(), smtp.port());
+        if (smtp.journal().configured()) {
+            log.info(
+                    "Each email is copied to the journal {}, read back after an interrupted send",
+                    smtp.journal().address());
+        }
         return new SmtpEmail(Session.getInstance(javaMail), smtp, properties.mailFrom());
     }
 

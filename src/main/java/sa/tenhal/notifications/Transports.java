@@ -58,7 +58,14 @@ final class Transports {
     interface Text {
         String name();
 
-        String send(UUID messageId, Channel channel, String to, String text) throws DeliveryFailure;
+        /**
+         * Sends one text; returns the provider's message id.
+         *
+         * @param text the message as free text (the outbox shows it; WhatsApp takes it only inside a conversation)
+         * @param template the approved WhatsApp template to send instead, if any (links resolved in its values)
+         */
+        String send(UUID messageId, Channel channel, String to, String text, WhatsappContent template)
+                throws DeliveryFailure;
 
         /** As {@link Email#accepted}. */
         default Optional<Accepted> accepted(LoggedMessage message, Predicate<String> recorded) throws DeliveryFailure {

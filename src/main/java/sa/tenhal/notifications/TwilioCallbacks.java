@@ -23,6 +23,7 @@ public class TwilioCallbacks {
     private final SentReceipts receipts;
     private final Clock clock;
     private final String baseUrl;
+    private final Messages messages;
 
     TwilioCallbacks(
             NotificationProperties properties,
@@ -30,7 +31,9 @@ public class TwilioCallbacks {
             InboundMessages inbound,
             SentReceipts receipts,
             Clock clock,
-            @Value("${tenhal.base-url}") String baseUrl) {
+            @Value("${tenhal.base-url}") String baseUrl,
+            Messages messages) {
+        this.messages = messages;
         this.properties = properties;
         this.log = log;
         this.inbound = inbound;
@@ -62,12 +65,16 @@ public class TwilioCallbacks {
         switch (status) {
             case "delivered", "read" ->
                 log.providerReported(messageSid, MessageStatus.DELIVERED, null, clock.instant());
-            case "failed", "undelivered" ->
-                log.providerReported(
+            case "failed", "undelivered" -> {
+                // e.g. WhatsApp refused a template, or a free text outside the conversation window (63016): the
+                // patient's next channel takes the message, in this transaction
+                for (UUID failed : log.failedAtProvider(
                         messageSid,
-                        MessageStatus.FAILED,
                         "Twilio reported " + status + (errorCode == null ? "" : " (error " + errorCode + ")"),
-                        clock.instant());
+                        clock.instant())) {
+                    messages.fallBack(failed);
+                }
+            }
             default -> {
                 // queued, sending, sent: nothing new
             }

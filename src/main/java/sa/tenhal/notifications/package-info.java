@@ -6,7 +6,10 @@
  * default nothing leaves the machine: messages land in the outbox page. No message is lost on a crash: one interrupted
  * mid-send is sent after recovery, the provider asked first where it can tell ({@code MessageDelivery},
  * {@code MessageRecovery}); a duplicate is possible only for a message in flight at the instant of a crash. A message's
- * sent time, and the sent times other modules keep ({@code SentReceipts}), mean that it left.
+ * sent time, and the sent times other modules keep ({@code SentReceipts}), mean that it left. A patient's message goes
+ * by one channel, the first they can be reached by in their order, and the next only when it fails (held rows queued in
+ * the failure's transaction), unless they asked for every channel; a WhatsApp message the clinic starts goes as its
+ * approved template (Twilio Content API), falling back to SMS when Twilio refuses it.
  *
  * <ul>
  *   <li>Listens to: {@code StaffUserCreated} (welcome email with a set-password link), {@code ConsentRecorded} (in-app
@@ -15,11 +18,14 @@
  *       patient's reminder by their channels and language), {@code ProviderDayScheduled} (a provider's next-day list,
  *       in-app and by email as a PDF), the referral events (the receiving clinic, the
  *       referrer or the managers are told; weekly statistics to managers), the confirmation
- *       workflow's {@code ConfirmationRequested} (request or reminder with a one-time link) and
+ *       workflow's {@code ConfirmationRequested} (request or reminder with a one-time link; after a move, the moved
+ *       message with the old and the new time), appointments' {@code AppointmentCancelled} (a clinic's cancellation
+ *       told to the patient or the child's guardian, with the clinic's phone and the link) and
  *       {@code ConfirmationDeclined} (cancellation confirmation), and its own {@code InboundMessageReceived} (a reply of
  *       1 / 2 / yes / نعم is handed to the confirmation workflow and answered); finance's {@code InvoiceIssued},
  *       {@code PaymentReceived}, {@code InvoiceOverdue} and {@code FinancialReportDue} (documents, receipts,
- *       reminders and reports by email, see {@code FinanceNotices}).
+ *       reminders and reports by email, see {@code FinanceNotices}); visits' {@code UnsignedNotesReminderDue} (the
+ *       clinician's daily reminder of unsigned notes, in the inbox).
  *   <li>Publishes {@link sa.tenhal.notifications.InboundMessageReceived} (a patient replied by SMS or WhatsApp).
  *   <li>No module depends on this one: it reacts to events.
  * </ul>
@@ -34,6 +40,7 @@
             "finance",
             "patients",
             "referrals",
+            "visits",
             "platform",
             "platform :: jobs",
             "platform :: validation",

@@ -40,6 +40,12 @@ public class Consents {
     }
 
     public ConsentDetails record(PatientId patientId, ConsentForm form) {
+        // the form's own limits, for callers that did not validate it (the profile page): a 422, not a 500
+        if (form.textVersion() == null
+                || form.textVersion().isBlank()
+                || form.textVersion().length() > 30) {
+            throw new InvalidFieldsException("textVersion", "is required, at most 30 characters");
+        }
         Patient patient =
                 patients.findById(patientId.value()).orElseThrow(() -> new NotFoundException("Patient", patientId));
         access.require(PatientData.GUARDIANS, patientId);

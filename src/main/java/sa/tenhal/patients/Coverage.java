@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
 
-/** An insurance coverage of the patient: payer, member id, policy, class, expiry (for NPHIES later). */
+/**
+ * An insurance coverage of the patient: payer, member id, policy, class, expiry, and how the patient relates to the
+ * policy's subscriber (a child is usually a dependant on a parent's policy) — what NPHIES messages carry.
+ */
 @Entity
 @Table(name = "patient_coverage")
 class Coverage {
@@ -21,6 +24,8 @@ class Coverage {
     private String policyNumber;
     private String planClass;
     private LocalDate expiresOn;
+    private String relationship;
+    private String subscriberMemberId;
     private int position;
 
     void set(PatientForm.CoverageForm form, int position) {
@@ -30,13 +35,25 @@ class Coverage {
         this.policyNumber = form.policyNumber();
         this.planClass = form.planClass();
         this.expiresOn = form.expiresOn();
+        this.relationship =
+                form.relationship() == null ? null : form.relationship().code();
+        this.subscriberMemberId = form.subscriberMemberId();
         this.position = position;
     }
 
     Coverage copy(int position) {
         Coverage copy = new Coverage();
         copy.set(
-                new PatientForm.CoverageForm(null, payerId, payerName, memberId, policyNumber, planClass, expiresOn),
+                new PatientForm.CoverageForm(
+                        null,
+                        payerId,
+                        payerName,
+                        memberId,
+                        policyNumber,
+                        planClass,
+                        expiresOn,
+                        SubscriberRelation.of(relationship),
+                        subscriberMemberId),
                 position);
         return copy;
     }
@@ -58,10 +75,20 @@ class Coverage {
     }
 
     String fingerprint() {
-        return id + "|" + payerId + "|" + memberId + "|" + policyNumber + "|" + planClass + "|" + expiresOn;
+        return id + "|" + payerId + "|" + memberId + "|" + policyNumber + "|" + planClass + "|" + expiresOn + "|"
+                + relationship + "|" + subscriberMemberId;
     }
 
     PatientDetails.Coverage details() {
-        return new PatientDetails.Coverage(id, payerId, payerName, memberId, policyNumber, planClass, expiresOn);
+        return new PatientDetails.Coverage(
+                id,
+                payerId,
+                payerName,
+                memberId,
+                policyNumber,
+                planClass,
+                expiresOn,
+                SubscriberRelation.of(relationship),
+                subscriberMemberId);
     }
 }

@@ -24,14 +24,14 @@ final class NeedToKnow {
     private static final Reach T = Reach.CARE_TEAM;
     private static final Reach N = Reach.NONE;
 
-    // Columns: IDENTITY, CONTACT, GUARDIANS, APPOINTMENTS, REFERRAL_REASONS, CLINICAL_RECORD, MONEY
+    // Columns: IDENTITY, CONTACT, GUARDIANS, APPOINTMENTS, REFERRAL_REASONS, CLINICAL_RECORD, MONEY, CLAIM_CODES
     private static final Map<String, Reach[]> TABLE = Map.of(
-            "ROLE_ADMIN", new Reach[] {A, A, A, A, A, A, A},
-            "ROLE_MANAGER", new Reach[] {A, A, A, A, A, A, A},
-            "ROLE_RECEPTIONIST", new Reach[] {A, A, A, A, N, N, A},
-            "ROLE_PROVIDER", new Reach[] {T, T, T, T, T, T, N},
-            "ROLE_NURSE", new Reach[] {T, T, T, T, T, T, N},
-            "ROLE_FINANCE", new Reach[] {A, N, N, N, N, N, A});
+            "ROLE_ADMIN", new Reach[] {A, A, A, A, A, A, A, A},
+            "ROLE_MANAGER", new Reach[] {A, A, A, A, A, A, A, A},
+            "ROLE_RECEPTIONIST", new Reach[] {A, A, A, A, N, N, A, N},
+            "ROLE_PROVIDER", new Reach[] {T, T, T, T, T, T, N, T},
+            "ROLE_NURSE", new Reach[] {T, T, T, T, T, T, N, T},
+            "ROLE_FINANCE", new Reach[] {A, N, N, N, N, N, A, A});
 
     private NeedToKnow() {}
 

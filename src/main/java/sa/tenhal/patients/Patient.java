@@ -72,11 +72,13 @@ class Patient extends AbstractAggregateRoot<Patient> {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "patient_id", nullable = false)
     @OrderBy("position")
+    @org.hibernate.annotations.BatchSize(size = 100) // a day's desk loads its patients together
     private List<Guardian> guardians = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "patient_id", nullable = false)
     @OrderBy("position")
+    @org.hibernate.annotations.BatchSize(size = 100)
     private List<Coverage> coverages = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
@@ -219,6 +221,14 @@ class Patient extends AbstractAggregateRoot<Patient> {
         guardians.retainAll(next);
         next.stream().filter(g -> !guardians.contains(g)).forEach(guardians::add);
         guardians.sort(java.util.Comparator.comparingInt(Guardian::position));
+    }
+
+    /** Adds an insurance coverage after the others (a new policy, the demo centre's insured children). */
+    void addCoverage(PatientForm.CoverageForm form, Instant now) {
+        Coverage c = new Coverage();
+        c.set(form, coverages.size());
+        coverages.add(c);
+        registerEvent(new PatientUpdated(id(), Set.of("coverages"), now));
     }
 
     private void replaceCoverages(List<PatientForm.CoverageForm> wanted) {

@@ -18,5 +18,10 @@ public enum PatientData {
     /** The clinical record of visits (notes, diagnoses, vitals, orders). */
     CLINICAL_RECORD,
     /** Invoices, payments, refunds, balances, packages. */
-    MONEY
+    MONEY,
+    /**
+     * What an insurance claim needs of a visit and nothing of its note: the coded diagnoses (ICD-10), the services
+     * performed and the orders' codes. Finance reaches these, never {@link #CLINICAL_RECORD}.
+     */
+    CLAIM_CODES
 }

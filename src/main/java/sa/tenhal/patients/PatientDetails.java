@@ -37,6 +37,11 @@ public record PatientDetails(
 
     public record Guardian(UUID id, String name, GuardianRelation relation, String phone, boolean primaryContact) {}
 
+    /**
+     * @param relationship the patient's relation to the policy's subscriber; {@code null} when not recorded (read as
+     *     {@link SubscriberRelation#SELF})
+     * @param subscriberMemberId the subscriber's member id when the patient is a dependant on someone else's policy
+     */
     public record Coverage(
             UUID id,
             String payerId,
@@ -44,7 +49,21 @@ public record PatientDetails(
             String memberId,
             String policyNumber,
             String planClass,
-            LocalDate expiresOn) {}
+            LocalDate expiresOn,
+            SubscriberRelation relationship,
+            String subscriberMemberId) {
+
+        public Coverage(
+                UUID id,
+                String payerId,
+                String payerName,
+                String memberId,
+                String policyNumber,
+                String planClass,
+                LocalDate expiresOn) {
+            this(id, payerId, payerName, memberId, policyNumber, planClass, expiresOn, null, null);
+        }
+    }
 
     /** The full name in a language, falling back to the other when the patient has none in it. */
     public String fullName(Language language) {

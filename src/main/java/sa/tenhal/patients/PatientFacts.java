@@ -15,9 +15,21 @@ import sa.tenhal.shared.Language;
 @Component
 class PatientFacts {
 
-    /** The patient's own mobile, else the first primary guardian's phone. */
-    private static final String REACH = "coalesce(p.mobile, (select g.phone from patient_guardian g"
-            + " where g.patient_id = p.id and g.primary_contact order by g.position limit 1))";
+    private static final String GUARDIAN_PHONE = "(select g.phone from patient_guardian g"
+            + " where g.patient_id = p.id and g.primary_contact order by g.position limit 1)";
+
+    private static final String GUARDIAN_NAME = "(select g.name from patient_guardian g"
+            + " where g.patient_id = p.id and g.primary_contact order by g.position limit 1)";
+
+    /** Whether the patient is a child (under 18 today): messages about a child go to the guardian. */
+    private static final String CHILD = "(p.birth_date > current_date - interval '18 years')";
+
+    /**
+     * A child's first primary guardian's phone, else the patient's own mobile, else the first primary guardian's
+     * phone.
+     */
+    private static final String REACH =
+            "coalesce(case when " + CHILD + " then " + GUARDIAN_PHONE + " end, p.mobile, " + GUARDIAN_PHONE + ")";
 
     private static final ChannelsConverter CHANNELS = new ChannelsConverter();
 
@@ -44,13 +56,19 @@ class PatientFacts {
 
     Optional<PatientContact> contact(UUID patient) {
         return jdbc.sql("select p.given_name_en, p.given_name_ar, p.preferred_language, p.mobile, p.email, p.channels, "
-                        + REACH + " from patient p where p.id = :id")
+                        + REACH + ", " + GUARDIAN_NAME + ", " + GUARDIAN_PHONE + ", " + CHILD
+                        + " from patient p where p.id = :id")
                 .param("id", patient)
                 .query((rs, n) -> {
                     String givenEn = rs.getString(1);
                     String givenAr = rs.getString(2);
                     Language language = Language.valueOf(rs.getString(3));
                     String reach = rs.getString(7);
+                    String guardianPhone = rs.getString(9);
+                    boolean viaGuardian = reach != null
+                            && guardianPhone != null
+                            && reach.equals(guardianPhone)
+                            && (rs.getString(4) == null || rs.getBoolean(10));
                     return new PatientContact(
                             new PatientId(patient),
                             language == Language.AR
@@ -60,9 +78,10 @@ class PatientFacts {
                             reach,
                             rs.getString(5),
                             Set.copyOf(CHANNELS.convertToEntityAttribute(rs.getString(6))),
-                            rs.getString(4) == null && reach != null,
+                            viaGuardian,
                             Patient.firstNonNull(givenEn, givenAr),
-                            Patient.firstNonNull(givenAr, givenEn));
+                            Patient.firstNonNull(givenAr, givenEn),
+                            viaGuardian ? rs.getString(8) : null);
                 })
                 .optional();
     }

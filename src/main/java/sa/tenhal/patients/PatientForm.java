@@ -81,6 +81,8 @@ public record PatientForm(
      *
      * @param payerId the insurer's NPHIES identifier
      * @param planClass the policy class, e.g. VIP, A, B, C
+     * @param relationship the patient's relation to the policy's subscriber (none: self)
+     * @param subscriberMemberId the subscriber's member id, when the patient is a dependant
      */
     public record CoverageForm(
             java.util.UUID id,
@@ -89,7 +91,21 @@ public record PatientForm(
             @NotBlank @Size(max = 50) String memberId,
             @Size(max = 50) String policyNumber,
             @Size(max = 30) String planClass,
-            LocalDate expiresOn) {}
+            LocalDate expiresOn,
+            SubscriberRelation relationship,
+            @Size(max = 50) String subscriberMemberId) {
+
+        public CoverageForm(
+                java.util.UUID id,
+                String payerId,
+                String payerName,
+                String memberId,
+                String policyNumber,
+                String planClass,
+                LocalDate expiresOn) {
+            this(id, payerId, payerName, memberId, policyNumber, planClass, expiresOn, null, null);
+        }
+    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -42,6 +42,7 @@ public class PatientRegistry {
     private final CareTeams careTeams;
     private final PatientReads reads;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final List<MergeObstacles> obstacles;
 
     PatientRegistry(
             Patients patients,
@@ -56,7 +57,9 @@ public class PatientRegistry {
             PatientAccess access,
             CareTeams careTeams,
             PatientReads reads,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            List<MergeObstacles> obstacles) {
+        this.obstacles = obstacles;
         this.access = access;
         this.careTeams = careTeams;
         this.reads = reads;
@@ -141,6 +144,14 @@ public class PatientRegistry {
         }
     }
 
+    /** Adds an insurance coverage to a patient (IDENTITY reach: coverage is identity data, docs/security.md). */
+    public PatientDetails addCoverage(PatientId id, PatientForm.CoverageForm coverage) {
+        Patient patient = load(id);
+        access.sight(id).require(PatientData.IDENTITY);
+        patient.addCoverage(coverage, time.now());
+        return patients.saveAndFlush(patient).details();
+    }
+
     public PatientDetails archive(PatientId id, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidFieldsException("reason", "must not be blank");
@@ -165,11 +176,24 @@ public class PatientRegistry {
 
     /**
      * Merges a duplicate into the survivor: the survivor keeps every reference (files and consents move to it; other
-     * modules re-point theirs on {@link PatientsMerged}); the duplicate is MERGED and points to the survivor.
+     * modules re-point theirs on {@link PatientsMerged}: appointments, referrals, invoices, payments and so credit,
+     * packages); the duplicate is MERGED and points to the survivor. What cannot be kept together (two visits at the
+     * same time) is listed first, 409 {@code merge-obstacles}, and nothing changes until staff decide.
      */
     public PatientDetails merge(PatientId survivorId, PatientId duplicateId) {
         if (survivorId.equals(duplicateId)) {
             throw new InvalidFieldsException("mergedPatientId", "cannot merge a patient into itself");
+        }
+        List<MergeObstacles.Obstacle> found = obstacles.stream()
+                .flatMap(o -> o.between(survivorId, duplicateId).stream())
+                .toList();
+        if (!found.isEmpty()) {
+            ConflictException e = new ConflictException(
+                    "merge-obstacles",
+                    "The two records cannot be merged as they are",
+                    found.size() + " visit(s) of the two records overlap; cancel or move one of each pair, then merge");
+            e.with("obstacles", found);
+            throw e;
         }
         // Lock both in id order, so that two merges of the same pair cannot deadlock.
         Patient first = lock(survivorId.value().compareTo(duplicateId.value()) < 0 ? survivorId : duplicateId);
@@ -201,6 +225,15 @@ public class PatientRegistry {
     @Transactional(readOnly = true)
     public Optional<PatientDetails> find(PatientId id) {
         return patients.findById(id.value()).map(Patient::details);
+    }
+
+    /** Several patients' details at once, for another module's work (one query, not one per patient). */
+    @Transactional(readOnly = true)
+    public Map<PatientId, PatientDetails> findAll(java.util.Collection<PatientId> ids) {
+        Map<PatientId, PatientDetails> found = new java.util.HashMap<>();
+        patients.findAllById(ids.stream().map(PatientId::value).distinct().toList())
+                .forEach(p -> found.put(p.id(), p.details()));
+        return found;
     }
 
     /** A patient's status; empty if there is no such patient. */
@@ -276,6 +309,21 @@ public class PatientRegistry {
     @Transactional(readOnly = true)
     public long registeredBetween(java.time.Instant from, java.time.Instant to) {
         return patients.countByCreatedAtGreaterThanEqualAndCreatedAtLessThan(from, to);
+    }
+
+    /**
+     * The patients a search found, as the patient list shows them (one shape for both: {@link PatientDetails}, as far
+     * as the reader may see them), in the search's order.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientDetails> detailsOf(List<PatientSearchHit> hits) {
+        Map<java.util.UUID, Patient> byId = new java.util.HashMap<>();
+        patients.findAllById(hits.stream().map(h -> h.id().value()).toList()).forEach(p -> byId.put(p.id().value(), p));
+        return hits.stream()
+                .map(h -> byId.get(h.id().value()))
+                .filter(java.util.Objects::nonNull)
+                .map(p -> access.inScope(p.id()).redact(p.details()))
+                .toList();
     }
 
     /** Results for a search, one page; {@code hasMore} says whether another page follows. */

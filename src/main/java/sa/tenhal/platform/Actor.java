@@ -16,6 +16,11 @@ public record Actor(UUID userId, String username) {
         UUID actingUserId();
 
         String getUsername();
+
+        /** The language the user chose for themselves (their staff record's), or null when there is none. */
+        default java.util.Locale preferredLocale() {
+            return null;
+        }
     }
 
     public static Optional<Actor> current() {

@@ -73,18 +73,56 @@ public final class Forms {
 
     /**
      * A refusal as one sentence in the user's language, for a page's notice: {@code error.<code>} of the first field
-     * problem, or {@code error.<type>} of the problem; the English detail when neither is in the messages.
+     * problem, or {@code error.<type>} of the problem; the English detail when neither is in the messages. A field
+     * problem's message may use the problem's other members as {@code {0}}, {@code {1}}… in the order of their names
+     * (a refund's {@code refundable} amount); such a message is a MessageFormat pattern (a quote is written '').
      */
     public static String describe(MessageSource messages, ProblemException problem) {
         Locale locale = LocaleContextHolder.getLocale();
+        Object[] args = problem.properties().entrySet().stream()
+                .filter(e -> !e.getKey().equals("errors"))
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getValue() instanceof java.math.BigDecimal amount ? amount.toPlainString() : e.getValue())
+                .toArray();
+        // the English detail is the last resort, and only on an English page: any other language gets a sentence
+        // of its own naming the field (a refusal in English on an Arabic page reads as a fault)
+        boolean english = "en".equals(locale.getLanguage());
         if (problem instanceof InvalidFieldsException invalid
                 && !invalid.errors().isEmpty()) {
             FieldProblem first = invalid.errors().get(0);
-            return first.code() == null
-                    ? first.reason()
-                    : messages.getMessage("error." + first.code(), null, first.reason(), locale);
+            String coded =
+                    first.code() == null ? null : messages.getMessage("error." + first.code(), args, null, locale);
+            if (coded != null) {
+                return coded;
+            }
+            if (english) {
+                return first.reason();
+            }
+            String property = fieldLeaf(first.field());
+            String label = messages.getMessage(
+                    "field." + property,
+                    null,
+                    messages.getMessage("error.refused.someField", null, property, locale),
+                    locale);
+            return messages.getMessage("error.refused.field", new Object[] {label}, first.reason(), locale);
         }
-        return messages.getMessage("error." + problem.type(), null, problem.getMessage(), locale);
+        String typed = messages.getMessage("error." + problem.type(), null, null, locale);
+        if (typed != null) {
+            return typed;
+        }
+        return english
+                ? problem.getMessage()
+                : messages.getMessage("error.refused", null, problem.getMessage(), locale);
+    }
+
+    /** {@code allocations[0].amount} → {@code amount}: the property a label is looked up for. */
+    private static String fieldLeaf(String field) {
+        if (field == null) {
+            return "";
+        }
+        String leaf = field.substring(field.lastIndexOf('.') + 1);
+        int bracket = leaf.indexOf('[');
+        return bracket < 0 ? leaf : leaf.substring(0, bracket);
     }
 
     private static void reject(BindingResult errors, String field, String code, String message) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sa.tenhal.clinics.ClinicCatalog;
+import sa.tenhal.clinics.ClinicDetails;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientId;
@@ -88,6 +89,7 @@ public class AutoReferrals {
         for (ReferralRule rule : rules.findByTriggerKindAndActiveTrue(trigger.kind())) {
             if (!rule.fires(trigger.kind(), trigger.value(), age)
                     || rule.toClinicId().equals(trigger.fromClinicId())
+                    || !reachableFrom(rule.toClinicId(), trigger.fromClinicId())
                     || referrals.existsByRuleIdAndPatientIdAndTriggerKey(
                             rule.id(), trigger.patientId(), trigger.sourceKey())
                     || referrals
@@ -110,6 +112,23 @@ public class AutoReferrals {
                     trigger.sourceKey()));
         }
         return created;
+    }
+
+    /**
+     * A rule refers only within the sending clinic's centre, to an active clinic: a rule written for another centre
+     * (or naming a clinic since closed) does not fire here, rather than refusing — and so blocking — the others.
+     */
+    private boolean reachableFrom(UUID toClinicId, UUID fromClinicId) {
+        if (fromClinicId == null) {
+            return true;
+        }
+        try {
+            ClinicDetails to = catalog.clinic(new ClinicId(toClinicId));
+            ClinicDetails from = catalog.clinic(new ClinicId(fromClinicId));
+            return to.active() && to.centreCode().equals(from.centreCode());
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     private void check(ReferralRuleForm form) {

@@ -12,7 +12,7 @@
  *       {@link sa.tenhal.referrals.ReferralStatisticsCompiled}: ids, statuses and counts, never patient data.
  *   <li>Listens to {@code AppointmentBooked}, {@code AppointmentCancelled} and {@code AppointmentCompleted} (the
  *       closed loop and automatic rules for completed services) and {@code PatientsMerged} (referrals follow the
- *       surviving record).
+ *       surviving record), and visits' {@code DiagnosisRecorded} (the automatic rules for diagnoses).
  *   <li>Contributes the {@code referrals} section of the patient summary (not to finance staff).
  * </ul>
  */
@@ -21,6 +21,7 @@
         allowedDependencies = {
             "appointments",
             "clinics",
+            "visits",
             "patients",
             "identity",
             "platform",

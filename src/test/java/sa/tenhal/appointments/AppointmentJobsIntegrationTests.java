@@ -125,7 +125,7 @@ class AppointmentJobsIntegrationTests {
         clock.set(at(sunday.minusDays(1), 9, 0));
         reminders.run(instance, new Reminders.Due(a.id().value(), ReminderOffset.H24));
         reminders.run(instance, new Reminders.Due(a.id().value(), ReminderOffset.H24));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(messages(a.id().value(), "24h")).isEqualTo(1L));
 
         AppointmentDetails cancelled = book(11);
@@ -148,7 +148,7 @@ class AppointmentJobsIntegrationTests {
         clock.set(at(sunday, 8, 0));
         assertThat(jobs.remindToday()).isGreaterThanOrEqualTo(1);
         jobs.remindToday();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messages(a.id().value(), "today"))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(messages(a.id().value(), "today"))
                 .isEqualTo(1L));
     }
 
@@ -158,7 +158,7 @@ class AppointmentJobsIntegrationTests {
         book(10);
         clock.set(at(sunday.minusDays(1), 18, 0));
         jobs.announceTomorrow();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(jdbc.sql(
                                     "select count(*) from notification_message where source = ? and kind = 'next-day-schedule'")
                             .param("ProviderDayScheduled:" + provider + ":" + sunday)

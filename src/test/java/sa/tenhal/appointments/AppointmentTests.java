@@ -17,6 +17,8 @@ import sa.tenhal.platform.ConflictException;
 class AppointmentTests {
 
     static final Instant START = Instant.parse("2026-11-22T06:00:00Z");
+    static final java.time.ZoneId RIYADH = java.time.ZoneId.of("Asia/Riyadh");
+    static final Duration GRACE = Duration.ofMinutes(15);
 
     static Appointment booked() {
         return new Appointment(
@@ -44,7 +46,7 @@ class AppointmentTests {
     void theHappyPathGoesFromBookedToCompleted() {
         Appointment a = booked();
         a.confirm(ConfirmationMethod.PHONE, START.minus(Duration.ofDays(1)));
-        a.arrive(START.minus(Duration.ofMinutes(5)));
+        a.arrive(START.minus(Duration.ofMinutes(5)), RIYADH, GRACE);
         a.start(START);
         a.complete(START.plus(Duration.ofMinutes(45)));
         assertThat(a.status()).isEqualTo(AppointmentStatus.COMPLETED);
@@ -71,7 +73,7 @@ class AppointmentTests {
                         e -> assertThat(((ConflictException) e).properties()).containsEntry("currentStatus", "BOOKED"));
         a.cancel("family travel", null, START.minus(Duration.ofDays(2)));
         assertThatThrownBy(() -> a.confirm(ConfirmationMethod.LINK, START)).hasMessageContaining("CANCELLED");
-        assertThatThrownBy(() -> a.arrive(START)).hasMessageContaining("CANCELLED");
+        assertThatThrownBy(() -> a.arrive(START, RIYADH, GRACE)).hasMessageContaining("CANCELLED");
         assertThatThrownBy(() -> a.reschedule(placement(START.plus(Duration.ofDays(1))), null, START))
                 .hasMessageContaining("CANCELLED");
     }
@@ -86,6 +88,28 @@ class AppointmentTests {
         late.cancel("sick", null, START.minus(Duration.ofHours(23)));
         assertThat(late.details().lateCancellation()).isTrue();
         assertThat(late.details().cancelReason()).isEqualTo("sick");
+    }
+
+    @Test
+    void checkInOnlyOnTheAppointmentsDayAndUntilItsEndPlusTheGrace() {
+        // START is 09:00 in Riyadh; the visit ends 09:45
+        Appointment tomorrows = booked();
+        assertThatThrownBy(() -> tomorrows.arrive(START.minus(Duration.ofDays(1)), RIYADH, GRACE))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("only on the appointment's day (2026-11-22)")
+                .satisfies(e -> assertThat(((ConflictException) e).type()).isEqualTo("check-in-not-today"));
+        Appointment over = booked();
+        assertThatThrownBy(() -> over.arrive(START.plus(Duration.ofMinutes(61)), RIYADH, GRACE))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).type()).isEqualTo("check-in-too-late"));
+        assertThat(over.status()).isEqualTo(AppointmentStatus.BOOKED);
+        // early in the morning of the day, and late but within the grace, are fine
+        Appointment early = booked();
+        early.arrive(START.minus(Duration.ofHours(2)), RIYADH, GRACE);
+        assertThat(early.status()).isEqualTo(AppointmentStatus.ARRIVED);
+        Appointment late = booked();
+        late.arrive(START.plus(Duration.ofMinutes(60)), RIYADH, GRACE);
+        assertThat(late.status()).isEqualTo(AppointmentStatus.ARRIVED);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
+import sa.tenhal.ProcessCpu;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.ServiceId;
@@ -48,6 +49,14 @@ public final class BookingBenchmark {
     static final int HTTP_THREADS = Integer.getInteger("http", 64);
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
     static final int SLOTS_PER_DAY = 32; // 06:00-22:00, 30 minutes each, as in bench/booking.lua
+    // -Dstatements=true (not "trace": Spring Boot reads that as its own): after the warm-up, one booking with
+    // PostgreSQL's statement log on (printed with the output)
+    static final boolean TRACE = Boolean.getBoolean("statements");
+    // the offered load of the constant-rate run (bookings per second; 0 skips it)
+    static final int RATE = Integer.getInteger("rate", 50);
+    // -Djobs=false: the confirmation messages are queued but not sent (the runs before 2026-12-05 evening)
+    static final boolean JOBS = Boolean.parseBoolean(System.getProperty("jobs", "true"));
+    static ProcessCpu processes;
 
     record Run(
             String name,
@@ -61,25 +70,60 @@ public final class BookingBenchmark {
             double p99,
             double max,
             double drainSeconds,
-            double cpuMillis) {
+            double cpuMillis,
+            double processCpuMillis,
+            long transactions) {
 
         /** The machine's CPU per request, the work set off after the commits included. */
         double cpuPerRequest() {
             return cpuMillis / requests;
         }
+
+        /** Tenhal's, PostgreSQL's and wrk's CPU per request, the work set off included; no neighbours. */
+        double processCpuPerRequest() {
+            return processCpuMillis / requests;
+        }
+
+        /** PostgreSQL's transactions (commits and rollbacks of Tenhal's database) per request. */
+        double transactionsPerRequest() {
+            return (double) transactions / requests;
+        }
     }
 
     /** pgbench's result: transactions per second, the machine's CPU per transaction, the mean latency. */
-    record Pgbench(double tps, double cpuPerTransaction, double latencyMillis) {
-        static final Pgbench NONE = new Pgbench(Double.NaN, Double.NaN, Double.NaN);
+    record Pgbench(double tps, double cpuPerTransaction, double latencyMillis, double processCpuPerTransaction) {
+        static final Pgbench NONE = new Pgbench(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     public static void main(String[] args) throws Exception {
         if (CLIENTS % THREADS != 0) {
             throw new IllegalArgumentException("clients must be a multiple of threads");
         }
-        BenchCentre centre = new BenchCentre(
-                "--spring.datasource.hikari.maximum-pool-size=" + POOL, "--server.tomcat.threads.max=" + HTTP_THREADS);
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.hikari.maximum-pool-size=" + POOL,
+                "--server.tomcat.threads.max=" + HTTP_THREADS,
+                // on a machine shared with other work, 64 request threads on 6 connections wait longer than the
+                // 5 s default at times; a request or listener that gives up is not what this measures
+                "--spring.datasource.hikari.connection-timeout=" + Integer.getInteger("poolTimeout", 30_000)));
+        // -Dport / -Ddbport: fixed ports for Tenhal and its PostgreSQL on a machine shared with other work
+        if (Integer.getInteger("port", 0) > 0) {
+            arguments.add("--server.port=" + Integer.getInteger("port"));
+        }
+        if (Integer.getInteger("dbport", 0) > 0) {
+            arguments.add("--tenhal.database.embedded.port=" + Integer.getInteger("dbport"));
+        }
+        if (TRACE) {
+            arguments.add("--logging.level.io.zonky.test.db.postgres=INFO");
+        }
+        if (JOBS) {
+            // the confirmation messages are sent (to the outbox) while the bookings run, by the node's own jobs, so
+            // their CPU and transactions count; no quiet hours, so that none waits for the morning
+            arguments.addAll(List.of(
+                    "--tenhal.jobs.execute=true",
+                    "--tenhal.notifications.quiet-start=00:00",
+                    "--tenhal.notifications.quiet-end=00:00"));
+        }
+        BenchCentre centre = new BenchCentre(arguments.toArray(String[]::new));
         try {
             ClinicId clinic = centre.clinic("SLP");
             ServiceId service = centre.service(clinic, 30, 0, null);
@@ -88,14 +132,27 @@ public final class BookingBenchmark {
             List<UUID> patients = centre.patients(50_000);
             LocalDate firstDay = LocalDate.now(RIYADH).plusDays(2);
             Path data = dataFile(centre, service, providers, patients, firstDay);
+            processes = new ProcessCpu(
+                    ProcessCpu.postmasterOf(centre.jdbc.queryForObject("select pg_backend_pid()", Long.class)));
 
             // each run starts a day past the last slot the one before could have reached
             Run warmUp = run(centre, "warm-up", "free", WARMUP_SECONDS, 0, data);
             long freeFirst = warmUp.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
+            if (TRACE) {
+                trace(centre, service, providers.get(0), patients.get(patients.size() - 1), firstDay.plusDays(300));
+            }
             Run free = run(centre, "free slots", "free", SECONDS, freeFirst, data);
             long contestedFirst = freeFirst + free.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
             Run conflicting = run(centre, "conflicting slots", "conflicting", SECONDS, contestedFirst, data);
             ProviderId contested = providers.get(CLIENTS);
+            long steadyFirst = contestedFirst + conflicting.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
+            ConstantRate steady = RATE > 0
+                    ? ConstantRate.run(centre, service, providers.subList(0, CLIENTS), patients, firstDay, steadyFirst)
+                    : null;
+            if (steady != null) {
+                drain(centre);
+            }
+            Messages messages = Messages.count(centre);
 
             long doubles = centre.jdbc.queryForObject("""
                     select count(*) from appointment a join appointment b on a.id < b.id
@@ -127,12 +184,13 @@ public final class BookingBenchmark {
                     SCALE));
             out.append("| run | requests/s | booked/s | 201 | 409 | other | p50 ms | p95 ms | p99 ms | ratio to pgbench"
                     + " | then until the work set off was done | requests/s counting that time"
-                    + " | CPU ms per request (machine, the work set off included) |\n");
-            out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + " | CPU ms per request (machine, the work set off included)"
+                    + " | CPU ms per request (Tenhal, PostgreSQL and wrk only) | transactions per request |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Run r : List.of(free, conflicting)) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.0f | %.0f | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f s | %.0f | %.2f |%n",
+                        "| %s | %.0f | %.0f | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f s | %.0f | %.2f | %.2f | %.2f |%n",
                         r.name(),
                         r.requests() / r.seconds(),
                         r.booked() / r.seconds(),
@@ -145,20 +203,34 @@ public final class BookingBenchmark {
                         (r.requests() / r.seconds()) / pgbench.tps(),
                         r.drainSeconds(),
                         r.requests() / (r.seconds() + r.drainSeconds()),
-                        r.cpuPerRequest()));
+                        r.cpuPerRequest(),
+                        r.processCpuPerRequest(),
+                        r.transactionsPerRequest()));
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "| pgbench | %.0f tps | | | | | | | | 1.00 | | | %.2f per transaction |%n",
+                    "| pgbench | %.0f tps | | | | | | | | 1.00 | | | %.2f per transaction | %.2f per transaction | 1 |%n",
                     pgbench.tps(),
-                    pgbench.cpuPerTransaction()));
+                    pgbench.cpuPerTransaction(),
+                    pgbench.processCpuPerTransaction()));
             out.append(String.format(
                     Locale.ROOT,
-                    "| a booking's SQL alone, from pgbench | %.0f tps | %.0f | | | | | | | %.2f | | | %.2f per booking |%n%n",
+                    "| a booking's SQL alone, from pgbench | %.0f tps | %.0f | | | | | | | %.2f | | | %.2f per booking"
+                            + " | %.2f per booking | |%n%n",
                     sql.tps(),
                     sql.tps(),
                     sql.tps() / pgbench.tps(),
-                    sql.cpuPerTransaction()));
+                    sql.cpuPerTransaction(),
+                    sql.processCpuPerTransaction()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Free slots: %.2f ms of Tenhal's, PostgreSQL's and wrk's CPU per booked slot = %.1f x pgbench's %.2f"
+                            + " ms per TPC-B transaction (PostgreSQL and pgbench); target at most 8 x. Booked/s %.2f x"
+                            + " the booking's SQL alone (target at least 0.8).%n",
+                    free.processCpuPerRequest(),
+                    free.processCpuPerRequest() / pgbench.processCpuPerTransaction(),
+                    pgbench.processCpuPerTransaction(),
+                    (free.booked() / free.seconds()) / sql.tps()));
             out.append(String.format(
                     Locale.ROOT,
                     "The last row is bench/booking-sql.pgbench: the statements of one booked slot and of the work it"
@@ -166,6 +238,10 @@ public final class BookingBenchmark {
                             + " Tenhal in between; its mean latency %.1f ms (TPC-B's %.1f ms).%n",
                     sql.latencyMillis(),
                     pgbench.latencyMillis()));
+            if (steady != null) {
+                out.append(steady.describe()).append('\n');
+            }
+            out.append(messages.describe()).append('\n');
             out.append(String.format(
                     Locale.ROOT,
                     "Double bookings found afterwards (provider, room or patient overlaps among active appointments): %d."
@@ -219,6 +295,8 @@ public final class BookingBenchmark {
     static Run run(BenchCentre centre, String name, String mode, int seconds, long firstSlot, Path data)
             throws Exception {
         double cpuBefore = MachineCpu.busyMillis();
+        double processesBefore = processes.millis();
+        long transactionsBefore = transactions(centre);
         String output = exec(List.of(
                 "wrk",
                 "-t" + THREADS,
@@ -239,12 +317,20 @@ public final class BookingBenchmark {
         }
         // the work each booking sets off after its commit (its confirmation request's messages, the referral check)
         // belongs to it: wait until none is left, so that it neither flatters this run nor slows the next one
-        long drainStart = System.nanoTime();
-        while (centre.jdbc.queryForObject("select count(*) from event_publication", Long.class) > 0) {
-            Thread.sleep(50);
+        double drain = drain(centre);
+        long unfinished = centre.jdbc.queryForObject("select count(*) from event_publication", Long.class);
+        if (unfinished > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d publications failed or stuck (not waited for; the pool timed out?)%n",
+                    name,
+                    unfinished);
         }
-        double drain = (System.nanoTime() - drainStart) / 1e9;
         double cpu = MachineCpu.busyMillis() - cpuBefore;
+        double processCpu = processes.millis() - processesBefore;
+        // backends report their transactions to the statistics at most once a second
+        Thread.sleep(1500);
+        long transactions = transactions(centre) - transactionsBefore;
         Run run = new Run(
                 name,
                 Long.parseLong(m.group(1)),
@@ -257,11 +343,14 @@ public final class BookingBenchmark {
                 Double.parseDouble(m.group(8)),
                 Double.parseDouble(m.group(9)),
                 drain,
-                cpu);
+                cpu,
+                processCpu,
+                transactions);
         System.out.printf(
                 Locale.ROOT,
                 "%s: %d requests in %.1f s (%d created, %d conflicts, %d other; p99 %.1f ms, max %.1f ms), then %.1f s"
-                        + " until the work they set off was done; %.2f ms of the machine's CPU per request%n",
+                        + " until the work they set off was done; %.2f ms of the machine's CPU per request, %.2f ms of"
+                        + " Tenhal's, PostgreSQL's and wrk's; %.2f transactions per request%n",
                 name,
                 run.requests(),
                 run.seconds(),
@@ -271,8 +360,125 @@ public final class BookingBenchmark {
                 run.p99(),
                 run.max(),
                 drain,
-                run.cpuPerRequest());
+                run.cpuPerRequest(),
+                run.processCpuPerRequest(),
+                run.transactionsPerRequest());
         return run;
+    }
+
+    /**
+     * Waits until the work set off by the bookings is done: every publication completed (one whose listener failed
+     * waits for the resubmission job, which is off here: it is counted, and so is one left in progress for a minute,
+     * instead of being waited for) and, with the jobs on, every confirmation message that is due sent. Returns the
+     * seconds it took.
+     */
+    static double drain(BenchCentre centre) throws InterruptedException {
+        long start = System.nanoTime();
+        long left = -1;
+        long leftSince = System.nanoTime();
+        String pending = "select (select count(*) from event_publication where status is distinct from 'FAILED')"
+                + (JOBS
+                        ? " + (select count(*) from notification_message where status in ('QUEUED', 'SENDING')"
+                                + " and send_after <= now())"
+                        : "");
+        while (true) {
+            long now = centre.jdbc.queryForObject(pending, Long.class);
+            if (now == 0 || System.nanoTime() - leftSince > 60_000_000_000L) {
+                break;
+            }
+            if (now != left) {
+                left = now;
+                leftSince = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Confirmation requests and their messages after all runs: each request's message sent once, or why not. */
+    record Messages(long requests, long sentOnce, long notSent, long sentTwice, long sent, long outbox) {
+        static Messages count(BenchCentre centre) {
+            var row = centre.jdbc.queryForMap("""
+                    with sent as (
+                        select source, count(*) as n from notification_message
+                         where kind = 'appointment-confirmation-request' and status in ('SENT', 'DELIVERED')
+                         group by source)
+                    select count(*) as requests,
+                           count(*) filter (where s.n = 1) as once,
+                           count(*) filter (where s.n is null) as never,
+                           count(*) filter (where s.n > 1) as twice
+                      from appointment_confirmation c
+                      left join sent s on s.source = 'ConfirmationRequested:' || c.id || ':0'
+                    """);
+            return new Messages(
+                    ((Number) row.get("requests")).longValue(),
+                    ((Number) row.get("once")).longValue(),
+                    ((Number) row.get("never")).longValue(),
+                    ((Number) row.get("twice")).longValue(),
+                    centre.jdbc.queryForObject(
+                            "select count(*) from notification_message where status in ('SENT', 'DELIVERED')",
+                            Long.class),
+                    centre.jdbc.queryForObject("select count(*) from outbox_item", Long.class));
+        }
+
+        String describe() {
+            return String.format(
+                    Locale.ROOT,
+                    "Confirmation requests: %d; their message sent once: %d, not sent: %d, sent more than once: %d"
+                            + " (jobs %s). Messages sent: %d; items in the outbox: %d.",
+                    requests,
+                    sentOnce,
+                    notSent,
+                    sentTwice,
+                    JOBS ? "on: sent by the node while the bookings ran" : "off: queued only",
+                    sent,
+                    outbox);
+        }
+    }
+
+    /** Commits and rollbacks of Tenhal's database so far, as PostgreSQL's statistics count them. */
+    static long transactions(BenchCentre centre) {
+        return centre.jdbc.queryForObject(
+                "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()",
+                Long.class);
+    }
+
+    /**
+     * One booking, alone, with {@code log_statement = 'all'}: PostgreSQL's log (zonky passes it to the logger
+     * {@code io.zonky.test.db.postgres}, at INFO with this option) then lists its statements and transactions, the
+     * work set off after the commit included; that is how {@code bench/booking-sql.pgbench} is read.
+     */
+    static void trace(BenchCentre centre, ServiceId service, ProviderId provider, UUID patient, LocalDate day)
+            throws Exception {
+        centre.jdbc.execute("alter system set log_statement = 'all'");
+        centre.jdbc.execute("select pg_reload_conf()");
+        Thread.sleep(500);
+        System.out.println("TRACE start");
+        String body = String.format(
+                "{\"patientId\":\"%s\",\"serviceId\":\"%s\",\"providerId\":\"%s\",\"startsAt\":\"%s\"}",
+                patient,
+                service.value(),
+                provider.value(),
+                day.atTime(10, 0).atZone(RIYADH).toInstant());
+        var response = centre.http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + centre.port + "/api/v1/appointments"))
+                        .header("Authorization", "Bearer " + centre.token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        System.out.println("TRACE booking answered " + response.statusCode());
+        while (centre.jdbc.queryForObject(
+                        "select count(*) from event_publication where status is distinct from 'FAILED'", Long.class)
+                > 0) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+        centre.jdbc.execute("alter system reset log_statement");
+        centre.jdbc.execute("select pg_reload_conf()");
+        Thread.sleep(500);
+        System.out.println("TRACE end");
     }
 
     /** Where pgbench reaches Tenhal's PostgreSQL, from the JDBC URL: host, port, database. */
@@ -358,8 +564,10 @@ public final class BookingBenchmark {
     /** Runs pgbench and reads its transactions per second; the machine's CPU per transaction from /proc/stat. */
     static Pgbench measure(List<String> command) throws Exception {
         double cpuBefore = MachineCpu.busyMillis();
+        double processesBefore = processes.millis();
         String output = exec(command);
         double cpu = MachineCpu.busyMillis() - cpuBefore;
+        double processCpu = processes.millis() - processesBefore;
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         Matcher done =
                 Pattern.compile("transactions actually processed: (\\d+)").matcher(output);
@@ -371,7 +579,8 @@ public final class BookingBenchmark {
         return new Pgbench(
                 Double.parseDouble(tps.group(1)),
                 cpu / Long.parseLong(done.group(1)),
-                Double.parseDouble(latency.group(1)));
+                Double.parseDouble(latency.group(1)),
+                processCpu / Long.parseLong(done.group(1)));
     }
 
     static String exec(List<String> command) throws Exception {

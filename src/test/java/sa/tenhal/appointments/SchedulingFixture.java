@@ -41,8 +41,18 @@ class SchedulingFixture {
         this.schedules = schedules;
         this.staff = staff;
         this.centre = "S" + (System.nanoTime() % 10000) + SEQUENCE.incrementAndGet();
-        admin.createCentre(
-                new CentreForm(centre, "Test centre", "مركز", null, null, null, null, null, null, "Riyadh", null));
+        admin.createCentre(new CentreForm(
+                centre,
+                "Test centre",
+                "مركز",
+                "310122393500003",
+                "1010101010",
+                null,
+                null,
+                null,
+                null,
+                "Riyadh",
+                null));
     }
 
     ClinicId clinic(String code) {

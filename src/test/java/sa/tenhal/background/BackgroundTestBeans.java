@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,12 @@ public class BackgroundTestBeans {
         public final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         public final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         public final Set<String> permanent = ConcurrentHashMap.newKeySet();
+        public final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+
+        /** The work for {@code key} waits, once it has started, until the returned latch is counted down. */
+        public CountDownLatch hold(String key) {
+            return holds.computeIfAbsent(key, k -> new CountDownLatch(1));
+        }
 
         public void failNext(String key, int times) {
             failuresLeft.put(key, new AtomicInteger(times));
@@ -39,6 +47,14 @@ public class BackgroundTestBeans {
 
         void perform(String key) {
             runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            CountDownLatch hold = holds.get(key);
+            if (hold != null) {
+                try {
+                    hold.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (permanent.contains(key)) {
                 throw new PermanentJobFailure("the record " + key + " no longer exists");
             }

@@ -121,6 +121,29 @@ class EventsIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(script.successes(key)).isEqualTo(1);
     }
 
+    /**
+     * The publication is marked in progress and completed in the listener's own transaction (one commit, where Spring
+     * Modulith 2.1 makes three): while the listener runs, everyone else still sees it published, not in progress.
+     */
+    @Test
+    void aPublicationIsMarkedAndCompletedInItsListenersTransaction() {
+        String key = "held-" + UUID.randomUUID();
+        java.util.concurrent.CountDownLatch release = script.hold(key);
+        publish(key);
+        await().untilAsserted(() -> assertThat(script.runs(key)).isEqualTo(1));
+        assertThat(status(key)).isEqualTo("PUBLISHED");
+        release.countDown();
+        await().untilAsserted(() -> assertThat(publicationOf(key)).isNull());
+        assertThat(script.successes(key)).isEqualTo(1);
+    }
+
+    String status(String key) {
+        return jdbc.sql("select status from event_publication where serialized_event like :key")
+                .param("key", "%\"" + key + "\"%")
+                .query(String.class)
+                .single();
+    }
+
     @Test
     void aListenerThatKeepsFailingIsGivenUpAndAdminsAreTold() {
         Caller admin = staff.as(Role.ADMIN);

@@ -60,9 +60,9 @@ class JobsIntegrationTests extends BackgroundWorkIntegrationTest {
             clock.set(Instant.parse("2031-03-04T05:15:01Z"));
             runDueJobs();
 
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(script.runs("heartbeat")).isEqualTo(before + 1));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Bodies.<String>read(
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Bodies.<String>read(
                             mvc.get()
                                     .uri("/api/v1/admin/jobs/test-heartbeat")
                                     .header(HttpHeaders.AUTHORIZATION, admin.bearer())

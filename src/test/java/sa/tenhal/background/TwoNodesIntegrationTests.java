@@ -60,7 +60,7 @@ class TwoNodesIntegrationTests extends BackgroundWorkIntegrationTest {
         try {
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(runs).hasSize(executions));
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(jdbc.sql("select count(*) from two_nodes.scheduled_tasks")
                                     .query(Long.class)
                                     .single())

@@ -106,6 +106,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Scrolls the page so that the element is in view (for a screenshot of what matters). */
+    public WebElement scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
     }

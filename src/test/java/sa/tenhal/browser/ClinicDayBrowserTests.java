@@ -75,8 +75,18 @@ class ClinicDayBrowserTests extends BrowserTest {
         boolean ar = language.equals("ar");
         // A clinic of its own whose therapist works Sunday mornings; the day is a Sunday some weeks ahead.
         String centre = "BD" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        catalog.createCentre(
-                new CentreForm(centre, "Day Centre", "مركز اليوم", null, null, null, null, null, null, null, null));
+        catalog.createCentre(new CentreForm(
+                centre,
+                "Day Centre",
+                "مركز اليوم",
+                "310122393500003",
+                "1010101010",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         ClinicDetails clinic = catalog.createClinic(new ClinicForm(
                 centre,
                 "OT",

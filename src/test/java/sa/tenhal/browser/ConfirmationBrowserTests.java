@@ -9,7 +9,6 @@ import static sa.tenhal.appointments.confirmation.ConfirmationFixture.sunday;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -87,11 +86,14 @@ class ConfirmationBrowserTests extends BrowserTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    sa.tenhal.notifications.ContactPreferences preferences;
+
     ConfirmationFixture fixture;
 
     @BeforeEach
     void centre() {
-        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff);
+        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff, preferences);
         browser().resize(PHONE);
     }
 
@@ -104,8 +106,7 @@ class ConfirmationBrowserTests extends BrowserTest {
 
     /** The link in the email with this subject that the patient received. */
     static Link linkFromEmail(String address, String subjectPart) throws Exception {
-        MimeMessage mail =
-                await().atMost(Duration.ofSeconds(30)).until(() -> received(address, subjectPart), m -> m != null);
+        MimeMessage mail = await().until(() -> received(address, subjectPart), m -> m != null);
         Matcher m = LINK.matcher(text(mail));
         assertThat(m.find()).as("a confirmation link in the email").isTrue();
         return new Link(m.group(1), m.group(2));
@@ -209,8 +210,7 @@ class ConfirmationBrowserTests extends BrowserTest {
         AppointmentDetails cancelled = scheduling.get(booked.id());
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(cancelled.cancelReason()).isEqualTo("declined by patient: My son has a fever");
-        MimeMessage cancellation =
-                await().atMost(Duration.ofSeconds(30)).until(() -> received(address, "is cancelled"), m -> m != null);
+        MimeMessage cancellation = await().until(() -> received(address, "is cancelled"), m -> m != null);
         assertThat(text(cancellation)).contains("is cancelled").contains("Speech clinic");
     }
 
@@ -235,5 +235,117 @@ class ConfirmationBrowserTests extends BrowserTest {
         browser.waitForText("هذا الرابط لا يعمل");
         assertThat(dir()).isEqualTo("rtl");
         browser.screenshot("confirmation-9-ar-unknown");
+    }
+
+    // --- issue 19: what the patient reads after a change, at phone width, in Arabic and in English ---
+
+    static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    String requestSubject(Language language) {
+        return language == Language.AR ? "نرجو تأكيد موعدك" : "Please confirm your appointment";
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = Language.class,
+            names = {"AR", "EN"})
+    void aPatientToldOfAClinicCancellationReadsWhatHappenedOnTheOldLink(Language language) throws Exception {
+        boolean ar = language == Language.AR;
+        String address = email("browser-cancelled-" + language.name().toLowerCase());
+        PatientId patient = fixture.patient(language, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 9, 0));
+        Link link = linkFromEmail(address, requestSubject(language));
+
+        scheduling.cancel(booked.id(), "provider ill");
+        // the patient is told, with the clinic's phone and the link
+        MimeMessage told = await().until(
+                        () -> received(address, ar ? "ألغت العيادة" : "is cancelled by the clinic"), m -> m != null);
+        assertThat(text(told)).contains("+966112345678").contains("/p/confirm/");
+
+        Browser browser = browser().open(link.path());
+        browser.waitForText(ar ? "ألغت العيادة هذا الموعد يوم" : "This appointment was cancelled by the clinic on");
+        assertThat(dir()).isEqualTo(ar ? "rtl" : "ltr");
+        assertThat(browser.text())
+                .contains(ar ? "نرجو ألّا تحضر في الموعد السابق" : "Please do not come at the old time")
+                .contains("09:00")
+                .contains("+966112345678")
+                .doesNotContain(ar ? "انتهت صلاحية هذا الرابط" : "This link has expired");
+        assertThat(browser.findAll(By.tagName("form"))).isEmpty();
+        browser.screenshot("patient-changes-" + language + "-1-cancelled-by-clinic");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = Language.class,
+            names = {"AR", "EN"})
+    void aPatientMovesTheVisitFromTheLinkAndTheDeskShowsTheNewTime(Language language) throws Exception {
+        boolean ar = language == Language.AR;
+        String address = email("browser-move-" + language.name().toLowerCase());
+        PatientId patient = fixture.patient(language, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 10, 0));
+        Link link = linkFromEmail(address, requestSubject(language));
+
+        Browser browser = browser().open(link.path());
+        browser.waitForText(ar ? "وقت آخر؟" : "Another time?");
+        browser.screenshot("patient-changes-" + language + "-2-move-choices");
+        // the page offers times of the same provider; the patient takes the third
+        var choices = browser.findAll(By.cssSelector("#move input[name=startsAt]"));
+        assertThat(choices).hasSizeGreaterThan(2);
+        var choice = choices.get(2);
+        java.time.Instant to = java.time.Instant.parse(choice.getDomAttribute("value"));
+        choice.click();
+        browser.press(ar ? "انقل موعدي" : "Move my appointment");
+        browser.waitForText(ar ? "تم: موعدك الآن في" : "Done: your appointment is now on");
+        String newTime = HH_MM.format(to.atZone(ConfirmationFixture.RIYADH));
+        assertThat(browser.text()).contains(newTime);
+        browser.screenshot("patient-changes-" + language + "-3-moved");
+        assertThat(scheduling.get(booked.id()).startsAt()).isEqualTo(to);
+
+        // the desk shows the visit at its new time
+        browser.signIn(staff.as(sa.tenhal.identity.Role.RECEPTIONIST), ar ? "ar" : "en");
+        try {
+            browser.open("/desk?date=" + to.atZone(ConfirmationFixture.RIYADH).toLocalDate());
+            String name = ar ? "نورة" : "Noura";
+            browser.waitFor(() -> !browser.findAll(
+                            By.xpath("//tr[contains(., '" + newTime + "–') and contains(., '" + name + "')]"))
+                    .isEmpty());
+            browser.scrollTo(
+                    browser.find(By.xpath("//tr[contains(., '" + newTime + "–') and contains(., '" + name + "')]")));
+            browser.screenshot("patient-changes-" + language + "-4-desk-new-time");
+        } finally {
+            browser.signOut();
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = Language.class,
+            names = {"AR", "EN"})
+    void aDeclinedVisitIsOnTheDesksToRebookListWithTheReason(Language language) throws Exception {
+        boolean ar = language == Language.AR;
+        String address = email("browser-rebook-" + language.name().toLowerCase());
+        PatientId patient = fixture.patient(language, address);
+        fixture.book(patient, at(sunday(2), 13, 0));
+        Link link = linkFromEmail(address, requestSubject(language));
+        String reason = (ar ? "ابني مصاب بالحمى، أعطونا موعدًا آخر " : "My son has a fever, another time please ")
+                + System.nanoTime() % 10_000;
+
+        Browser browser = browser().open(link.path());
+        browser.type(ar ? "لا تستطيع الحضور؟ أخبرنا بالسبب (اختياري)" : "Can't come? Tell us why (optional)", reason);
+        browser.press(ar ? "إلغاء الموعد" : "Cancel the appointment");
+        browser.waitForText(ar ? "تم إلغاء موعدك." : "Your appointment is cancelled.");
+
+        browser.signIn(staff.as(sa.tenhal.identity.Role.RECEPTIONIST), ar ? "ar" : "en");
+        try {
+            browser.open("/desk/rebook");
+            browser.waitForText(reason);
+            assertThat(browser.find(By.xpath("//tr[contains(., '" + reason + "')]"))
+                            .getText())
+                    .contains(ar ? "اعتذر المراجع" : "Declined by the patient");
+            browser.scrollTo(browser.find(By.xpath("//tr[contains(., '" + reason + "')]")));
+            browser.screenshot("patient-changes-" + language + "-5-to-rebook");
+        } finally {
+            browser.signOut();
+        }
     }
 }

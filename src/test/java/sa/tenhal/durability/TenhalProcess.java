@@ -170,6 +170,25 @@ final class TenhalProcess {
         return victims.size();
     }
 
+    /** SIGKILL to the application alone (its database, if it is a server of its own, keeps running). */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as systemd and docker stop a node; waits for the process to end and returns its exit code. */
+    int terminate(Duration atMost) throws Exception {
+        process.destroy();
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Tenhal did not stop within " + atMost + " of SIGTERM:\n" + tail(40));
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Whatever is still running of it, killed (clean-up: nothing may survive to disturb later tests). */
     void destroy() {
         List<ProcessHandle> left = everyProcess();

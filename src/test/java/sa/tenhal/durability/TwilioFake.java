@@ -39,6 +39,10 @@ final class TwilioFake implements ResponseDefinitionTransformerV2 {
     private final List<Held> held = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> byTenhalId = new ConcurrentHashMap<>();
     private final WireMockServer server;
+    /** While set, every request is answered 503, as by a provider that is down. */
+    private volatile boolean down;
+    /** Numbers whose messages are always answered 503: a provider that never takes them (past any retry budget). */
+    private final java.util.Set<String> refused = ConcurrentHashMap.newKeySet();
 
     TwilioFake() {
         server = new WireMockServer(WireMockConfiguration.options()
@@ -72,11 +76,25 @@ final class TwilioFake implements ResponseDefinitionTransformerV2 {
         return "twilio-fake";
     }
 
+    void down(boolean down) {
+        this.down = down;
+    }
+
+    void refuse(String number) {
+        refused.add(number);
+    }
+
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         var request = event.getRequest();
+        if (down) {
+            return json(503, Map.of("code", 20503, "message", "Service Unavailable"));
+        }
         if (RequestMethod.POST.equals(request.getMethod())) {
             Map<String, String> form = decode(request.getBodyAsString());
+            if (refused.contains(form.get("To"))) {
+                return json(503, Map.of("code", 20503, "message", "Service Unavailable"));
+            }
             String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
             String tenhalId = decode(URI.create(form.getOrDefault("StatusCallback", "http://x/"))
                             .getRawQuery())

@@ -117,8 +117,28 @@ class FinanceApiIntegrationTests {
         assertThat(invoice).bodyJson().extractingPath("$.total").isEqualTo(805.0);
         assertThat(invoice).bodyJson().extractingPath("$.dueDate").isNotNull();
 
-        Map<String, Object> payment =
-                Map.of("patientId", patient.id().value(), "method", "CASH", "amount", new BigDecimal("1000.00"));
+        // more than the 805 owed: asked first (issue 20), nothing recorded until the credit is accepted
+        MvcTestResult asked = post(
+                reception,
+                "/api/v1/payments",
+                Map.of("patientId", patient.id().value(), "method", "CASH", "amount", new BigDecimal("1000.00")),
+                UUID.randomUUID().toString());
+        assertThat(asked).hasStatus(422);
+        assertThat(Bodies.<String>read(asked, "$.errors[0].field")).isEqualTo("acceptCredit");
+        assertThat(Bodies.<Double>read(asked, "$.credit")).isEqualTo(195.0);
+        assertThat(get(reception, "/api/v1/invoices/" + id))
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("ISSUED");
+        Map<String, Object> payment = Map.of(
+                "patientId",
+                patient.id().value(),
+                "method",
+                "CASH",
+                "amount",
+                new BigDecimal("1000.00"),
+                "acceptCredit",
+                true);
         String key = UUID.randomUUID().toString();
         MvcTestResult first = post(reception, "/api/v1/payments", payment, key);
         MvcTestResult again = post(reception, "/api/v1/payments", payment, key);

@@ -50,7 +50,10 @@ final class FinanceFixtures {
                 "1234",
                 "Al Olaya",
                 "Riyadh",
-                "12211"));
+                "12211",
+                "طريق الملك فهد",
+                "العليا",
+                "الرياض"));
         clinic = catalog.createClinic(
                 new ClinicForm(centre, "SLP", "Speech-language", "النطق واللغة", Discipline.SPEECH_LANGUAGE, null));
         speech = catalog.createService(new ServiceForm(

@@ -187,13 +187,14 @@ class InvoicingIntegrationTests {
         for (int i = 0; i < 8; i++) {
             open.add(() -> payments.receive(
                     new PaymentRequests.NewPayment(
-                            patient.id().value(),
-                            null,
-                            PaymentMethod.MADA,
-                            new BigDecimal("50.00"),
-                            "POS-" + UUID.randomUUID(),
-                            null,
-                            null),
+                                    patient.id().value(),
+                                    null,
+                                    PaymentMethod.MADA,
+                                    new BigDecimal("50.00"),
+                                    "POS-" + UUID.randomUUID(),
+                                    null,
+                                    null)
+                            .acceptingCredit(),
                     null));
         }
         for (Future<PaymentView> f : pool.invokeAll(open)) {

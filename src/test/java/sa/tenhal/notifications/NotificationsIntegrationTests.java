@@ -272,7 +272,7 @@ class NotificationsIntegrationTests extends BackgroundWorkIntegrationTest {
                 .withFormParam("To", equalTo(to))
                 .inScenario("slow")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(created().withFixedDelay(6_000))
+                .willReturn(created().withFixedDelay(45_000))
                 .willSetStateTo("fast"));
         Stubs.TWILIO.stubFor(post(urlEqualTo(MESSAGES))
                 .withFormParam("To", equalTo(to))
@@ -338,11 +338,21 @@ class NotificationsIntegrationTests extends BackgroundWorkIntegrationTest {
         String to = mobile();
         Instant elevenPmRiyadh = Instant.parse("2031-07-04T20:00:00Z");
         clock.set(elevenPmRiyadh);
-        List<UUID> ids = send(
-                patient(to, LocalTime.of(22, 0), LocalTime.of(8, 0)),
-                List.of(Channel.SMS, Channel.EMAIL),
-                false,
-                "night:" + to);
+        Recipient one = patient(to, LocalTime.of(22, 0), LocalTime.of(8, 0));
+        // a patient who asked for both channels at once
+        Recipient both = new Recipient(
+                one.type(),
+                one.id(),
+                one.name(),
+                one.language(),
+                one.email(),
+                one.mobile(),
+                one.channels(),
+                one.quietStart(),
+                one.quietEnd(),
+                null,
+                true);
+        List<UUID> ids = send(both, List.of(Channel.SMS, Channel.EMAIL), false, "night:" + to);
         assertThat(ids).hasSize(2);
         assertThat(ids.stream()
                         .map(this::message)

@@ -59,4 +59,56 @@ class QuietHoursIntegrationTests {
                 .extractingPath("$.custom")
                 .isEqualTo(false);
     }
+
+    @Test
+    void aPatientsChannelOrderAndEveryChannelAreSetAndKeptApartFromQuietHours() {
+        Caller reception = staff.as(Role.RECEPTIONIST);
+        UUID patient = PatientFixtures.register(patients).value();
+        assertThat(mvc.get()
+                        .uri("/api/v1/patients/{id}/channels", patient)
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.order")
+                .asArray()
+                .containsExactly("WHATSAPP", "SMS", "EMAIL");
+        assertThat(mvc.put()
+                        .uri("/api/v1/patients/{id}/channels", patient)
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"order\":[\"SMS\"],\"everyChannel\":true}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.order")
+                .asArray()
+                .containsExactly("SMS", "WHATSAPP", "EMAIL");
+        // resetting the quiet hours keeps the channel choice
+        mvc.delete()
+                .uri("/api/v1/patients/{id}/quiet-hours", patient)
+                .header(HttpHeaders.AUTHORIZATION, reception.bearer())
+                .exchange();
+        assertThat(mvc.get()
+                        .uri("/api/v1/patients/{id}/channels", patient)
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.everyChannel")
+                .isEqualTo(true);
+        // the inbox is not a patient's channel; a missing order names the field
+        assertThat(mvc.put()
+                        .uri("/api/v1/patients/{id}/channels", patient)
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"order\":[\"IN_APP\"]}"))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("order");
+        assertThat(mvc.put()
+                        .uri("/api/v1/patients/{id}/channels", patient)
+                        .header(HttpHeaders.AUTHORIZATION, reception.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"everyChannel\":true}"))
+                .hasStatus4xxClientError();
+    }
 }

@@ -137,6 +137,7 @@ class ClosedLoopIntegrationTests {
         assertThat(accepted.status()).isEqualTo(ReferralStatus.ACCEPTED);
         AppointmentId first = new AppointmentId(accepted.firstAppointmentId());
 
+        clock.set(nextSunday(10).minusSeconds(300)); // on the day: a check-in is accepted only then
         scheduling.arrive(first);
         scheduling.start(first);
         scheduling.complete(first);
@@ -194,6 +195,7 @@ class ClosedLoopIntegrationTests {
         PatientDetails adult = patients.register(TestPatientForms.adult(), true, "RYD");
         AppointmentDetails visit = scheduling.book(
                 new Booking(adult.id(), otAssessment, otProvider.id(), null, nextSunday(14), null, null));
+        clock.set(nextSunday(14).minusSeconds(300));
         scheduling.arrive(visit.id());
         scheduling.start(visit.id());
         scheduling.complete(visit.id());

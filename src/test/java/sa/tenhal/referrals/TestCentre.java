@@ -24,9 +24,18 @@ public record TestCentre(
         ProviderDetails otProvider) {
 
     public static TestCentre create(CatalogAdministration catalog, StaffFixtures staff) {
-        String centre = "RF" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        catalog.createCentre(new CentreForm(
-                centre, "Referral Centre", "مركز الإحالات", null, null, null, null, null, null, null, null));
+        String centre;
+        while (true) {
+            // a random code; one another test's centre already has is drawn again (the suite makes hundreds)
+            centre = "RF" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+            try {
+                catalog.createCentre(new CentreForm(
+                        centre, "Referral Centre", "مركز الإحالات", null, null, null, null, null, null, null, null));
+                break;
+            } catch (sa.tenhal.platform.ConflictException taken) {
+                // drawn before: draw again
+            }
+        }
         ClinicDetails speech = catalog.createClinic(
                 new ClinicForm(centre, "SP", "Speech Therapy", "علاج النطق", Discipline.SPEECH_LANGUAGE, null));
         ClinicDetails ot = catalog.createClinic(new ClinicForm(

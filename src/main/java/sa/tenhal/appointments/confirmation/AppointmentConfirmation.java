@@ -185,6 +185,24 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
         registerEvent(new ConfirmationDeclined(id, appointmentId, patientId(), method, now));
     }
 
+    /**
+     * A patient who confirmed cancels from the same link (the page allows it until the clinic's cut-off before the
+     * start): the request becomes DECLINED, with the reason in their words.
+     */
+    void withdraw(ConfirmationMethod method, String reason, String ip, String userAgent, Instant now) {
+        if (status != ConfirmationStatus.CONFIRMED) {
+            throw ConflictException.illegalTransition("confirmation", status, "cancel");
+        }
+        this.status = ConfirmationStatus.DECLINED;
+        this.method = method;
+        this.declinedAt = now;
+        this.declineReason = cut(reason, 300);
+        this.confirmedByIp = cut(ip, 64);
+        this.confirmedByUserAgent = cut(userAgent, 500);
+        this.updatedAt = now;
+        registerEvent(new ConfirmationDeclined(id, appointmentId, patientId(), method, now));
+    }
+
     /** Ends a pending request unanswered ({@code EXPIRED}, {@code RESCHEDULED}, {@code CANCELLED}, {@code CLOSED}). */
     boolean end(String because, Instant now) {
         if (status != ConfirmationStatus.PENDING) {

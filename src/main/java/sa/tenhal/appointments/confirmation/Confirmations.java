@@ -59,6 +59,13 @@ public class Confirmations {
     private final String baseUrl;
 
     private final PatientAccess access;
+    private final sa.tenhal.appointments.Availability availability;
+
+    /** The reason recorded with a move the patient made from the link. */
+    public static final String MOVED_REASON = "moved by the patient from the link";
+
+    /** At most this many other times are offered on the link's page. */
+    static final int MOVE_CHOICES = 12;
 
     Confirmations(
             ConfirmationRepository confirmations,
@@ -70,8 +77,10 @@ public class Confirmations {
             ClinicTime time,
             JdbcClient jdbc,
             @Value("${tenhal.base-url}") String baseUrl,
-            PatientAccess access) {
+            PatientAccess access,
+            sa.tenhal.appointments.Availability availability) {
         this.access = access;
+        this.availability = availability;
         this.confirmations = confirmations;
         this.tokens = tokens;
         this.scheduling = scheduling;
@@ -173,6 +182,34 @@ public class Confirmations {
         return Optional.of(visitOf(c));
     }
 
+    /** What a message about an appointment says about it (for the clinic's cancellation). */
+    @Transactional(readOnly = true)
+    public VisitFacts visitOf(AppointmentId appointment) {
+        return visits.of(scheduling.get(appointment));
+    }
+
+    /**
+     * The time the visit was at before it moved, when this request is the first after a move (its appointment's
+     * previous request was for another time); empty otherwise.
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.time.ZonedDateTime> movedFrom(UUID confirmationId) {
+        AppointmentConfirmation c = load(confirmationId);
+        return jdbc.sql("""
+                        select o.appointment_starts_at from appointment_confirmation o
+                        where o.appointment_id = :a and o.id <> :id and o.created_at <= :created
+                        order by o.created_at desc, o.id desc limit 1
+                        """)
+                .param("a", c.appointmentId())
+                .param("id", c.id())
+                .param("created", Timestamp.from(c.createdAt()))
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .filter(was -> !was.equals(c.appointmentStartsAt()))
+                .map(time::local);
+    }
+
     /** What the link's page shows about the visit. */
     @Transactional(readOnly = true)
     public VisitFacts visit(UUID confirmationId) {
@@ -237,10 +274,113 @@ public class Confirmations {
         return confirmations.save(c).details(now);
     }
 
+    /**
+     * Whether the patient may still cancel from the link after confirming: the link's request was confirmed, the
+     * appointment is confirmed for the time it was confirmed for, and the clinic's cut-off before the start is ahead.
+     */
+    @Transactional(readOnly = true)
+    public boolean canWithdraw(UUID confirmationId) {
+        AppointmentConfirmation c = load(confirmationId);
+        AppointmentDetails a = scheduling.get(new AppointmentId(c.appointmentId()));
+        return c.status() == ConfirmationStatus.CONFIRMED
+                && a.status() == AppointmentStatus.CONFIRMED
+                && a.startsAt().equals(c.appointmentStartsAt())
+                && time.now().isBefore(a.startsAt().minus(properties.changeCutOff()));
+    }
+
+    /**
+     * The other times the patient may move the visit to from this link: free times of the same provider and service
+     * over the next {@code tenhal.confirmation.move-days} days, after the cut-off, that the patient is free at. Empty
+     * when this link may not move the visit: it is not the visit's live link (answered-and-moved, expired, declined),
+     * the visit is no longer ahead or has moved since, or the cut-off has passed.
+     */
+    @Transactional(readOnly = true)
+    public List<Instant> moveChoices(UUID confirmationId) {
+        AppointmentConfirmation c = load(confirmationId);
+        AppointmentDetails a = scheduling.get(new AppointmentId(c.appointmentId()));
+        Instant now = time.now();
+        if (!mayMove(c, a, now)) {
+            return List.of();
+        }
+        Instant earliest = now.plus(properties.changeCutOff());
+        LocalDate today = time.today();
+        List<sa.tenhal.appointments.Slot> slots;
+        try {
+            slots = availability.slots(new sa.tenhal.appointments.Availability.SlotQuery(
+                    a.serviceId(), a.providerId(), today, today.plusDays(properties.moveDays() - 1), a.patientId()));
+        } catch (InvalidFieldsException inactive) {
+            return List.of(); // the service or the provider is no longer offered: the page asks them to call
+        }
+        return slots.stream()
+                .map(sa.tenhal.appointments.Slot::startsAt)
+                .filter(start -> start.isAfter(earliest) && !start.equals(a.startsAt()))
+                .distinct()
+                .sorted()
+                .limit(MOVE_CHOICES)
+                .toList();
+    }
+
+    /**
+     * The patient moves the visit from the link to one of the times the page offered ({@link #moveChoices}), checked
+     * again now: a time taken meanwhile, or a link that may no longer move the visit, is refused (409). The move is a
+     * reschedule like staff make ({@link Scheduling#reschedule}), so the desk shows the new time, the old link's page
+     * says "moved to …" and a fresh link for the new time goes out (one live link per visit).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public AppointmentDetails move(String token, Instant to, String address, String userAgent) {
+        if (to == null) {
+            throw new InvalidFieldsException("startsAt", "is required");
+        }
+        AppointmentConfirmation c = byTokenOrThrow(token);
+        if (!moveChoices(c.id()).contains(to)) {
+            throw new ConflictException(
+                    "time-not-offered",
+                    "That time cannot be chosen",
+                    "The appointment cannot be moved to " + to
+                            + " from this link: the time is taken, or the link may no longer change the visit");
+        }
+        LOG.info("Appointment {} moved by the patient from the link (from {})", c.appointmentId(), address);
+        return scheduling.reschedule(new AppointmentId(c.appointmentId()), to, null, null, MOVED_REASON, null);
+    }
+
+    /** This link is the visit's live one, the visit is still where the link says and ahead of the cut-off. */
+    private boolean mayMove(AppointmentConfirmation c, AppointmentDetails a, Instant now) {
+        boolean live = (c.status() == ConfirmationStatus.PENDING && c.isValid(now))
+                || c.status() == ConfirmationStatus.CONFIRMED;
+        return live
+                && AppointmentStatus.UPCOMING.contains(a.status())
+                && a.startsAt().equals(c.appointmentStartsAt())
+                && now.isBefore(a.startsAt().minus(properties.changeCutOff()))
+                && confirmations
+                        .latest(c.appointmentId())
+                        .map(latest -> latest.id().equals(c.id()))
+                        .orElse(false);
+    }
+
+    /** Until when a confirmed visit may be cancelled from the link. */
+    public Instant withdrawUntil(Instant startsAt) {
+        return startsAt.minus(properties.changeCutOff());
+    }
+
     private ConfirmationDetails decline(
             AppointmentConfirmation c, ConfirmationMethod method, String reason, String address, String userAgent) {
         Instant now = time.now();
         AppointmentDetails appointment = scheduling.get(new AppointmentId(c.appointmentId()));
+        if (c.status() == ConfirmationStatus.CONFIRMED && method == ConfirmationMethod.LINK) {
+            if (!canWithdraw(c.id())) {
+                ConflictException e = new ConflictException(
+                        "too-late-to-cancel",
+                        "Too late to cancel here",
+                        "The appointment can be cancelled from the link until " + withdrawUntil(appointment.startsAt())
+                                + "; after that, call the clinic");
+                throw e;
+            }
+            String text = reason == null || reason.isBlank() ? null : reason.strip();
+            c.withdraw(method, text, address, userAgent, now);
+            confirmations.save(c);
+            scheduling.cancel(appointment.id(), text == null ? DECLINED_REASON : DECLINED_REASON + ": " + text);
+            return confirmations.save(c).details(now);
+        }
         if (!closeIfGone(c, appointment, now)) {
             String text = reason == null || reason.isBlank() ? null : reason.strip();
             c.decline(method, text, address, userAgent, now);

@@ -28,7 +28,37 @@ public record VisitFacts(
         String centreEn,
         String centreAr,
         String address,
-        String phone) {
+        String phone,
+        Instant endsAt,
+        ZonedDateTime localCancelled,
+        boolean cancelledByPatient) {
+
+    /** Whether the appointment was cancelled (by the clinic, or at the patient's request). */
+    public boolean cancelled() {
+        return status == AppointmentStatus.CANCELLED;
+    }
+
+    /** Whether the clinic (not the patient) cancelled it. */
+    public boolean cancelledByClinic() {
+        return cancelled() && !cancelledByPatient;
+    }
+
+    /** The day it was cancelled, as a person reads it; {@code null} when it was not. */
+    public String cancelledOn(Language in) {
+        return localCancelled == null ? null : day(localCancelled, in);
+    }
+
+    /** A day as a person reads it, e.g. {@code Sunday 12 January 2031} (Western digits). */
+    public static String day(ZonedDateTime at, Language in) {
+        return at.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", in.locale()));
+    }
+
+    /** Any local time as {@link #when(Language)} writes it. */
+    public static String when(ZonedDateTime at, Language in) {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
+                in == Language.AR ? "EEEE d MMMM yyyy، HH:mm" : "EEEE d MMMM yyyy, HH:mm", in.locale());
+        return at.format(format);
+    }
 
     /** The first name in the patient's own language (the other one when it has none). */
     public String firstName() {
@@ -63,8 +93,6 @@ public record VisitFacts(
 
     /** The local date and time as a person reads it, e.g. {@code Sunday 12 January 2031 09:00} (Western digits). */
     public String when(Language in) {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
-                in == Language.AR ? "EEEE d MMMM yyyy، HH:mm" : "EEEE d MMMM yyyy, HH:mm", in.locale());
-        return localStart.format(format);
+        return when(localStart, in);
     }
 }

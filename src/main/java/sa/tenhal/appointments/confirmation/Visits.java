@@ -51,7 +51,10 @@ class Visits {
                 centre.nameEn(),
                 centre.nameAr(),
                 address.isEmpty() ? null : address,
-                clinic.phone() != null ? clinic.phone() : centre.phone());
+                clinic.phone() != null ? clinic.phone() : centre.phone(),
+                a.endsAt(),
+                a.cancelledAt() == null ? null : time.local(a.cancelledAt()),
+                a.cancelReason() != null && a.cancelReason().startsWith(Confirmations.DECLINED_REASON));
     }
 
     /** The phone of the centre this node serves, for pages that know no appointment. */

@@ -30,31 +30,69 @@ class AvailabilityController {
     private final Availability availability;
     private final Calendar calendar;
     private final PatientReads reads;
+    private final sa.tenhal.platform.ClinicTime time;
 
-    AvailabilityController(Availability availability, Calendar calendar, PatientReads reads) {
+    AvailabilityController(
+            Availability availability, Calendar calendar, PatientReads reads, sa.tenhal.platform.ClinicTime time) {
         this.availability = availability;
         this.calendar = calendar;
         this.reads = reads;
+        this.time = time;
     }
 
     @GetMapping("/slots")
     @Operation(
             summary = "get_available_slots",
             description = "Free slots for a service from one provider, or any provider of its clinic when providerId"
-                    + " is left out, on local dates from..to (at most 31 days); with patientId, the patient's own"
-                    + " appointments rule slots out too.")
+                    + " is left out, from..to (at most 31 days); with patientId, the patient's own appointments rule"
+                    + " slots out too. from and to are clinic-local dates (2026-11-22: the whole day) or ISO date-times"
+                    + " as everywhere else in the API (2026-11-22T06:00:00Z, 2026-11-22T09:00+03:00: slots starting"
+                    + " from that moment, and before it for to).")
     List<Slot> slots(
             @RequestParam UUID serviceId,
             @RequestParam(required = false) UUID providerId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam @io.swagger.v3.oas.annotations.Parameter(example = "2026-11-22") String from,
+            @RequestParam @io.swagger.v3.oas.annotations.Parameter(example = "2026-11-28") String to,
             @RequestParam(required = false) UUID patientId) {
-        return availability.slots(new Availability.SlotQuery(
+        java.time.temporal.Temporal start = dayOrMoment("from", from);
+        java.time.temporal.Temporal end = dayOrMoment("to", to);
+        List<Slot> slots = availability.slots(new Availability.SlotQuery(
                 new ServiceId(serviceId),
                 providerId == null ? null : new ProviderId(providerId),
-                from,
-                to,
+                day(start),
+                day(end),
                 patientId == null ? null : new PatientId(patientId)));
+        return slots.stream()
+                .filter(s ->
+                        !(start instanceof java.time.Instant i) || !s.startsAt().isBefore(i))
+                .filter(s ->
+                        !(end instanceof java.time.Instant i) || s.startsAt().isBefore(i))
+                .toList();
+    }
+
+    private LocalDate day(java.time.temporal.Temporal t) {
+        return t instanceof java.time.Instant i ? time.local(i).toLocalDate() : (LocalDate) t;
+    }
+
+    /** A local date, or an instant from an ISO date-time with Z or an offset: what the rest of the API accepts. */
+    static java.time.temporal.Temporal dayOrMoment(String field, String text) {
+        String value = text == null ? "" : text.strip();
+        java.time.temporal.Temporal parsed;
+        try {
+            parsed = value.length() <= 10 && !value.contains("T")
+                    ? LocalDate.parse(value)
+                    : java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new sa.tenhal.platform.MalformedRequestException(
+                    field, "must be a date (2026-11-22) or an ISO date-time (2026-11-22T09:00:00+03:00)");
+        }
+        int year = parsed instanceof java.time.Instant i
+                ? i.atOffset(java.time.ZoneOffset.UTC).getYear()
+                : ((LocalDate) parsed).getYear();
+        if (year < 1 || year > 9999) {
+            throw new sa.tenhal.platform.MalformedRequestException(field, "must lie in the years 0001 to 9999");
+        }
+        return parsed;
     }
 
     @GetMapping("/calendar")

@@ -90,7 +90,13 @@ public class AuditFilterPage {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate day = LocalDate.parse(value.strip());
+            // a day the database can hold (a year like +999999999 parses, and then overflows PostgreSQL's timestamp)
+            if (day.getYear() < 1 || day.getYear() > 9999) {
+                errors.rejectValue(field, "typeMismatch");
+                return null;
+            }
+            return day;
         } catch (DateTimeParseException e) {
             errors.rejectValue(field, "typeMismatch");
             return null;

@@ -126,6 +126,17 @@ class CataloguePages {
         return "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
     }
 
+    /** A message in the page's language. */
+    String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale());
+    }
+
+    /** A message with a count, through ICU plural rules ("دقيقتان", "10 دقائق", "45 دقيقة"). */
+    String plural(String key, long count) {
+        String pattern = messages.getMessage(key, null, key, locale());
+        return new com.ibm.icu.text.MessageFormat(pattern, locale()).format(new Object[] {count});
+    }
+
     static Locale locale() {
         return LocaleContextHolder.getLocale();
     }

@@ -17,6 +17,9 @@ public class CentreFormPage {
     private String district;
     private String city;
     private String postalCode;
+    private String streetAr;
+    private String districtAr;
+    private String cityAr;
     private long version;
 
     static CentreFormPage of(CentreDetails c) {
@@ -32,6 +35,9 @@ public class CentreFormPage {
         page.district = c.district();
         page.city = c.city();
         page.postalCode = c.postalCode();
+        page.streetAr = c.streetAr();
+        page.districtAr = c.districtAr();
+        page.cityAr = c.cityAr();
         page.version = c.version();
         return page;
     }
@@ -48,7 +54,10 @@ public class CentreFormPage {
                 Fields.text(buildingNumber),
                 Fields.text(district),
                 Fields.text(city),
-                Fields.text(postalCode));
+                Fields.text(postalCode),
+                Fields.text(streetAr),
+                Fields.text(districtAr),
+                Fields.text(cityAr));
     }
 
     // accessors for binding
@@ -147,5 +156,29 @@ public class CentreFormPage {
 
     public void setVersion(long v) {
         version = v;
+    }
+
+    public String getStreetAr() {
+        return streetAr;
+    }
+
+    public void setStreetAr(String v) {
+        streetAr = v;
+    }
+
+    public String getDistrictAr() {
+        return districtAr;
+    }
+
+    public void setDistrictAr(String v) {
+        districtAr = v;
+    }
+
+    public String getCityAr() {
+        return cityAr;
+    }
+
+    public void setCityAr(String v) {
+        cityAr = v;
     }
 }

@@ -6,7 +6,7 @@ import sa.tenhal.clinics.ClinicForm;
 import sa.tenhal.clinics.Discipline;
 
 /** A clinic's form as the page submits it; {@link #toForm} makes the {@link ClinicForm} the service checks. */
-public class ClinicFormPage {
+public class ClinicFormPage implements CatalogueFormPage<ClinicForm> {
 
     private String centreCode;
     private String code;
@@ -29,7 +29,7 @@ public class ClinicFormPage {
     }
 
     /** The service's form, or null when a choice could not be read (the errors are then in {@code errors}). */
-    ClinicForm toForm(BindingResult errors) {
+    public ClinicForm toForm(BindingResult errors) {
         Discipline chosen = Fields.choice(Discipline.class, discipline, "discipline", errors);
         return errors.hasErrors()
                 ? null

@@ -1,136 +1,133 @@
 package sa.tenhal.clinics.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.ClinicCatalog;
+import sa.tenhal.clinics.ClinicDetails;
+import sa.tenhal.clinics.ClinicForm;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.Discipline;
-import sa.tenhal.platform.Paging;
 
 /** The clinics (one per discipline, or more): list by centre and state, create, edit, deactivate, activate. */
 @Controller
 @RequestMapping("/admin/catalogue/clinics")
-@PreAuthorize(CataloguePages.EDITORS)
-class ClinicPages {
-
-    private static final String FORM = "catalogue/clinic-form";
-    private static final String LIST = "/admin/catalogue/clinics";
+class ClinicPages extends CatalogueSection<ClinicFormPage, ClinicForm, ClinicDetails> {
 
     private final ClinicCatalog catalog;
     private final CatalogAdministration admin;
-    private final CataloguePages pages;
 
     ClinicPages(ClinicCatalog catalog, CatalogAdministration admin, CataloguePages pages) {
+        super("clinics", pages);
         this.catalog = catalog;
         this.admin = admin;
-        this.pages = pages;
     }
 
-    @ModelAttribute
-    void choices(Model model) {
-        model.addAttribute("centres", catalog.centres());
-        model.addAttribute("disciplines", Discipline.values());
+    private List<Choice> centreChoices() {
+        boolean arabic = CataloguePages.language() == sa.tenhal.shared.Language.AR;
+        return catalog.centres().stream()
+                .map(c -> new Choice(c.code(), c.code() + " · " + (arabic ? c.nameAr() : c.nameEn())))
+                .toList();
     }
 
-    @GetMapping
-    String list(
-            @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String active,
-            @RequestParam(defaultValue = "0") int page,
-            HttpServletRequest request,
-            Model model) {
-        model.addAttribute("here", CataloguePages.here(request));
-        model.addAttribute("centre", centre);
-        model.addAttribute("active", active);
-        model.addAttribute(
-                "clinics",
-                catalog.clinics(
-                        Fields.text(centre),
-                        CataloguePages.activeFilter(active),
-                        Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("centreCode", "code")))));
-        return "catalogue/clinics";
+    @Override
+    protected List<Filter> filters(Map<String, String> f) {
+        return List.of(new Filter("centre", "catalogue.centre", centreChoices(), f.get("centre")));
     }
 
-    @GetMapping("/new")
-    String createForm(Model model) {
+    @Override
+    protected Page<ClinicDetails> find(Map<String, String> f, Boolean active, Pageable page) {
+        return catalog.clinics(Fields.text(f.get("centre")), active, page);
+    }
+
+    @Override
+    protected Sort sort() {
+        return Sort.by("centreCode", "code");
+    }
+
+    @Override
+    protected List<Column<ClinicDetails>> columns(Page<ClinicDetails> rows) {
+        var language = CataloguePages.language();
+        return List.of(
+                new Column<>("catalogue.centre", c -> Cell.ltr(c.centreCode())),
+                new Column<>("catalogue.code", c -> Cell.code(c.code())),
+                new Column<>("catalogue.name", c -> Cell.of(c.name(language))),
+                new Column<>(
+                        "catalogue.clinic.discipline", c -> Cell.of(pages.message("discipline." + c.discipline()))),
+                new Column<>("catalogue.phone", c -> Cell.ltr(c.phone() == null ? "—" : c.phone())));
+    }
+
+    @Override
+    protected UUID id(ClinicDetails c) {
+        return c.id().value();
+    }
+
+    @Override
+    protected boolean active(ClinicDetails c) {
+        return c.active();
+    }
+
+    @Override
+    protected ClinicFormPage blank(Map<String, String> params) {
         ClinicFormPage form = new ClinicFormPage();
         var centres = catalog.centres();
         if (centres.size() == 1) {
             form.setCentreCode(centres.get(0).code());
         }
-        model.addAttribute("form", form);
-        return FORM;
+        return form;
     }
 
-    @PostMapping
-    String create(
-            @ModelAttribute("form") ClinicFormPage form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        var request = form.toForm(errors);
-        return pages.save(request, errors, f -> f, model, FORM, () -> admin.createClinic(request), redirect, LIST);
+    @Override
+    protected ClinicDetails load(UUID id) {
+        return catalog.clinic(new ClinicId(id));
     }
 
-    @GetMapping("/{id}/edit")
-    String editForm(@PathVariable UUID id, Model model) {
-        model.addAttribute("form", ClinicFormPage.of(catalog.clinic(new ClinicId(id))));
-        model.addAttribute("clinicId", id);
-        return FORM;
+    @Override
+    protected ClinicFormPage formOf(ClinicDetails c) {
+        return ClinicFormPage.of(c);
     }
 
-    @PostMapping("/{id}")
-    String update(
-            @PathVariable UUID id,
-            @ModelAttribute("form") ClinicFormPage form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        model.addAttribute("clinicId", id);
-        var current = catalog.clinic(new ClinicId(id));
+    @Override
+    protected void keep(ClinicDetails current, ClinicFormPage form) {
         form.setCentreCode(current.centreCode());
         form.setCode(current.code());
-        var request = form.toForm(errors);
-        return pages.save(
-                request,
-                errors,
-                f -> f,
-                model,
-                FORM,
-                () -> admin.updateClinic(new ClinicId(id), form.getVersion(), request),
-                redirect,
-                LIST);
     }
 
-    @PostMapping("/{id}/deactivate")
-    String deactivate(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return pages.act(
-                redirect,
-                "catalogue.deactivated",
-                () -> admin.setClinicActive(new ClinicId(id), false),
-                CataloguePages.back(back, LIST));
+    @Override
+    protected List<Group> fields(ClinicDetails current) {
+        boolean editing = current != null;
+        return List.of(Group.of(
+                Field.select("centreCode", "catalogue.centre", centreChoices(), "form.choose", editing),
+                Field.code("code", "catalogue.code", "catalogue.clinic.codeHint", editing),
+                Field.text("nameEn", "catalogue.nameEn", "ltr"),
+                Field.text("nameAr", "catalogue.nameAr", "rtl"),
+                Field.select(
+                        "discipline",
+                        "catalogue.clinic.discipline",
+                        enumChoices(Discipline.values(), "discipline."),
+                        "form.choose",
+                        false),
+                Field.text("phone", "catalogue.phone", "ltr")));
     }
 
-    @PostMapping("/{id}/activate")
-    String activate(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return pages.act(
-                redirect,
-                "catalogue.activated",
-                () -> admin.setClinicActive(new ClinicId(id), true),
-                CataloguePages.back(back, LIST));
+    @Override
+    protected void create(ClinicForm request) {
+        admin.createClinic(request);
+    }
+
+    @Override
+    protected void update(UUID id, long version, ClinicForm request) {
+        admin.updateClinic(new ClinicId(id), version, request);
+    }
+
+    @Override
+    protected void activate(UUID id, boolean active) {
+        admin.setClinicActive(new ClinicId(id), active);
     }
 }

@@ -10,7 +10,7 @@ import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.clinics.ProviderForm;
 
 /** A provider's form as the page submits it; {@link #toForm} makes the {@link ProviderForm} the service checks. */
-public class ProviderFormPage {
+public class ProviderFormPage implements CatalogueFormPage<ProviderForm> {
 
     private String userId;
     private String nameEn;
@@ -34,7 +34,7 @@ public class ProviderFormPage {
     }
 
     /** The service's form, or null when an id could not be read (the errors are then in {@code errors}). */
-    ProviderForm toForm(BindingResult errors) {
+    public ProviderForm toForm(BindingResult errors) {
         UUID user = Fields.id(userId, "userId", errors);
         Set<UUID> clinics = new LinkedHashSet<>();
         for (String id : clinicIds == null ? List.<String>of() : clinicIds) {
@@ -52,11 +52,6 @@ public class ProviderFormPage {
                         Fields.text(licenceNumber),
                         Fields.text(specialty),
                         clinics);
-    }
-
-    /** The clinic boxes are one field on the page. */
-    String pageField(String field) {
-        return field.startsWith("clinicIds") ? "clinicIds" : field;
     }
 
     // accessors for binding

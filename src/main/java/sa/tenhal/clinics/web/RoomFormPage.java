@@ -6,7 +6,7 @@ import sa.tenhal.clinics.RoomForm;
 import sa.tenhal.clinics.RoomKind;
 
 /** A room's form as the page submits it; {@link #toForm} makes the {@link RoomForm} the service checks. */
-public class RoomFormPage {
+public class RoomFormPage implements CatalogueFormPage<RoomForm> {
 
     private String clinicId;
     private String code;
@@ -27,7 +27,7 @@ public class RoomFormPage {
     }
 
     /** The service's form, or null when a choice could not be read (the errors are then in {@code errors}). */
-    RoomForm toForm(BindingResult errors) {
+    public RoomForm toForm(BindingResult errors) {
         var clinic = Fields.id(clinicId, "clinicId", errors);
         RoomKind chosen = Fields.choice(RoomKind.class, kind, "kind", errors);
         return errors.hasErrors()

@@ -1,135 +1,137 @@
 package sa.tenhal.clinics.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicId;
+import sa.tenhal.clinics.RoomDetails;
+import sa.tenhal.clinics.RoomForm;
 import sa.tenhal.clinics.RoomId;
 import sa.tenhal.clinics.RoomKind;
-import sa.tenhal.platform.Paging;
 
 /** The rooms of each clinic and what they are equipped for. */
 @Controller
 @RequestMapping("/admin/catalogue/rooms")
-@PreAuthorize(CataloguePages.EDITORS)
-class RoomPages {
-
-    private static final String FORM = "catalogue/room-form";
-    private static final String LIST = "/admin/catalogue/rooms";
+class RoomPages extends CatalogueSection<RoomFormPage, RoomForm, RoomDetails> {
 
     private final ClinicCatalog catalog;
     private final CatalogAdministration admin;
-    private final CataloguePages pages;
 
     RoomPages(ClinicCatalog catalog, CatalogAdministration admin, CataloguePages pages) {
+        super("rooms", pages);
         this.catalog = catalog;
         this.admin = admin;
-        this.pages = pages;
     }
 
-    @ModelAttribute
-    void choices(Model model) {
-        model.addAttribute("clinicChoices", pages.clinicChoices());
-        model.addAttribute("roomKinds", RoomKind.values());
+    @Override
+    protected List<Filter> filters(Map<String, String> f) {
+        return List.of(
+                new Filter("clinic", "catalogue.clinic", clinicChoices(false), f.get("clinic")),
+                new Filter("kind", "catalogue.room.kind", enumChoices(RoomKind.values(), "roomKind."), f.get("kind")));
     }
 
-    @GetMapping
-    String list(
-            @RequestParam(required = false) UUID clinic,
-            @RequestParam(required = false) RoomKind kind,
-            @RequestParam(required = false) String active,
-            @RequestParam(defaultValue = "0") int page,
-            HttpServletRequest request,
-            Model model) {
-        model.addAttribute("here", CataloguePages.here(request));
-        model.addAttribute("clinic", clinic);
-        model.addAttribute("kind", kind);
-        model.addAttribute("active", active);
-        model.addAttribute("clinicNames", pages.clinicNames());
-        model.addAttribute(
-                "rooms",
-                catalog.rooms(
-                        clinic == null ? null : new ClinicId(clinic),
-                        kind,
-                        CataloguePages.activeFilter(active),
-                        Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("code")))));
-        return "catalogue/rooms";
+    @Override
+    protected Page<RoomDetails> find(Map<String, String> f, Boolean active, Pageable page) {
+        UUID clinic = uuid(f, "clinic");
+        return catalog.rooms(
+                clinic == null ? null : new ClinicId(clinic), choice(f, "kind", RoomKind.class), active, page);
     }
 
-    @GetMapping("/new")
-    String createForm(@RequestParam(required = false) UUID clinic, Model model) {
+    @Override
+    protected Sort sort() {
+        return Sort.by("code");
+    }
+
+    @Override
+    protected List<Column<RoomDetails>> columns(Page<RoomDetails> rows) {
+        var clinicNames = pages.clinicNames();
+        var language = CataloguePages.language();
+        return List.of(
+                new Column<>(
+                        "catalogue.clinic",
+                        r -> Cell.of(clinicNames.get(r.clinicId().value()))),
+                new Column<>("catalogue.code", r -> Cell.code(r.code())),
+                new Column<>(
+                        "catalogue.name",
+                        r -> Cell.of(language == sa.tenhal.shared.Language.AR ? r.nameAr() : r.nameEn())),
+                new Column<>("catalogue.room.kind", r -> Cell.of(pages.message("roomKind." + r.kind()))));
+    }
+
+    @Override
+    protected Map<String, String> newQuery(Map<String, String> params) {
+        String clinic = params.get("clinic");
+        return clinic == null || clinic.isBlank() ? Map.of() : Map.of("clinic", clinic);
+    }
+
+    @Override
+    protected UUID id(RoomDetails r) {
+        return r.id().value();
+    }
+
+    @Override
+    protected boolean active(RoomDetails r) {
+        return r.active();
+    }
+
+    @Override
+    protected RoomFormPage blank(Map<String, String> params) {
         RoomFormPage form = new RoomFormPage();
+        UUID clinic = uuid(params, "clinic");
         form.setClinicId(clinic == null ? null : clinic.toString());
-        model.addAttribute("form", form);
-        return FORM;
+        return form;
     }
 
-    @PostMapping
-    String create(
-            @ModelAttribute("form") RoomFormPage form, BindingResult errors, Model model, RedirectAttributes redirect) {
-        var request = form.toForm(errors);
-        return pages.save(request, errors, f -> f, model, FORM, () -> admin.createRoom(request), redirect, LIST);
+    @Override
+    protected RoomDetails load(UUID id) {
+        return catalog.room(new RoomId(id));
     }
 
-    @GetMapping("/{id}/edit")
-    String editForm(@PathVariable UUID id, Model model) {
-        model.addAttribute("form", RoomFormPage.of(catalog.room(new RoomId(id))));
-        model.addAttribute("roomId", id);
-        return FORM;
+    @Override
+    protected RoomFormPage formOf(RoomDetails r) {
+        return RoomFormPage.of(r);
     }
 
-    @PostMapping("/{id}")
-    String update(
-            @PathVariable UUID id,
-            @ModelAttribute("form") RoomFormPage form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        model.addAttribute("roomId", id);
-        var current = catalog.room(new RoomId(id));
+    @Override
+    protected void keep(RoomDetails current, RoomFormPage form) {
         form.setClinicId(current.clinicId().value().toString());
         form.setCode(current.code());
-        var request = form.toForm(errors);
-        return pages.save(
-                request,
-                errors,
-                f -> f,
-                model,
-                FORM,
-                () -> admin.updateRoom(new RoomId(id), form.getVersion(), request),
-                redirect,
-                LIST);
     }
 
-    @PostMapping("/{id}/deactivate")
-    String deactivate(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return pages.act(
-                redirect,
-                "catalogue.deactivated",
-                () -> admin.setRoomActive(new RoomId(id), false),
-                CataloguePages.back(back, LIST));
+    @Override
+    protected List<Group> fields(RoomDetails current) {
+        boolean editing = current != null;
+        return List.of(Group.of(
+                Field.select("clinicId", "catalogue.clinic", clinicChoices(false), "form.choose", editing),
+                Field.code("code", "catalogue.code", "catalogue.room.codeHint", editing),
+                Field.text("nameEn", "catalogue.nameEn", "ltr"),
+                Field.text("nameAr", "catalogue.nameAr", "rtl"),
+                Field.select(
+                        "kind",
+                        "catalogue.room.kind",
+                        enumChoices(RoomKind.values(), "roomKind."),
+                        "form.choose",
+                        false)));
     }
 
-    @PostMapping("/{id}/activate")
-    String activate(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return pages.act(
-                redirect,
-                "catalogue.activated",
-                () -> admin.setRoomActive(new RoomId(id), true),
-                CataloguePages.back(back, LIST));
+    @Override
+    protected void create(RoomForm request) {
+        admin.createRoom(request);
+    }
+
+    @Override
+    protected void update(UUID id, long version, RoomForm request) {
+        admin.updateRoom(new RoomId(id), version, request);
+    }
+
+    @Override
+    protected void activate(UUID id, boolean active) {
+        admin.setRoomActive(new RoomId(id), active);
     }
 }

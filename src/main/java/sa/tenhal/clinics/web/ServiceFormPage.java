@@ -1,13 +1,14 @@
 package sa.tenhal.clinics.web;
 
 import org.springframework.validation.BindingResult;
+import sa.tenhal.clinics.InsuranceServiceType;
 import sa.tenhal.clinics.RoomKind;
 import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.clinics.ServiceForm;
 import sa.tenhal.clinics.VatCategory;
 
 /** A service's form as the page submits it; {@link #toForm} makes the {@link ServiceForm} the service checks. */
-public class ServiceFormPage {
+public class ServiceFormPage implements CatalogueFormPage<ServiceForm> {
 
     private String clinicId;
     private String code;
@@ -18,6 +19,8 @@ public class ServiceFormPage {
     private String price;
     private String vatCategory = "STANDARD";
     private String roomKind;
+    private String billingCode;
+    private String insuranceServiceType;
     private long version;
 
     static ServiceFormPage of(ServiceDetails s) {
@@ -31,18 +34,24 @@ public class ServiceFormPage {
         page.price = s.price().toPlainString();
         page.vatCategory = s.vatCategory().name();
         page.roomKind = s.roomKind() == null ? null : s.roomKind().name();
+        page.billingCode = s.billingCode();
+        page.insuranceServiceType = s.insuranceServiceType() == null
+                ? null
+                : s.insuranceServiceType().name();
         page.version = s.version();
         return page;
     }
 
     /** The service's form, or null when a value could not be read (the errors are then in {@code errors}). */
-    ServiceForm toForm(BindingResult errors) {
+    public ServiceForm toForm(BindingResult errors) {
         var clinic = Fields.id(clinicId, "clinicId", errors);
         Integer duration = Fields.integer(durationMinutes, "durationMinutes", errors);
         Integer buffer = Fields.integer(bufferMinutes, "bufferMinutes", errors);
         var amount = Fields.amount(price, "price", errors);
         VatCategory vat = Fields.choice(VatCategory.class, vatCategory, "vatCategory", errors);
         RoomKind room = Fields.choice(RoomKind.class, roomKind, "roomKind", errors);
+        InsuranceServiceType insurance =
+                Fields.choice(InsuranceServiceType.class, insuranceServiceType, "insuranceServiceType", errors);
         return errors.hasErrors()
                 ? null
                 : new ServiceForm(
@@ -54,7 +63,9 @@ public class ServiceFormPage {
                         buffer,
                         amount,
                         vat,
-                        room);
+                        room,
+                        Fields.text(billingCode),
+                        insurance);
     }
 
     // accessors for binding
@@ -129,6 +140,22 @@ public class ServiceFormPage {
 
     public void setRoomKind(String v) {
         roomKind = v;
+    }
+
+    public String getBillingCode() {
+        return billingCode;
+    }
+
+    public void setBillingCode(String v) {
+        billingCode = v;
+    }
+
+    public String getInsuranceServiceType() {
+        return insuranceServiceType;
+    }
+
+    public void setInsuranceServiceType(String v) {
+        insuranceServiceType = v;
     }
 
     public long getVersion() {

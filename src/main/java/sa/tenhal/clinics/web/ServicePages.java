@@ -1,137 +1,205 @@
 package sa.tenhal.clinics.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ClinicId;
+import sa.tenhal.clinics.InsuranceServiceType;
 import sa.tenhal.clinics.RoomKind;
+import sa.tenhal.clinics.ServiceDetails;
+import sa.tenhal.clinics.ServiceForm;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.clinics.VatCategory;
-import sa.tenhal.platform.Paging;
 
-/** The services (appointment types) of each clinic: duration, buffer, price before VAT, VAT category, room kind. */
+/**
+ * The services (appointment types) of each clinic: duration, buffer, price before VAT, VAT category, room kind, and
+ * the billing code and insurance service type a claim needs.
+ */
 @Controller
 @RequestMapping("/admin/catalogue/services")
-@PreAuthorize(CataloguePages.EDITORS)
-class ServicePages {
-
-    private static final String FORM = "catalogue/service-form";
-    private static final String LIST = "/admin/catalogue/services";
+class ServicePages extends CatalogueSection<ServiceFormPage, ServiceForm, ServiceDetails> {
 
     private final ClinicCatalog catalog;
     private final CatalogAdministration admin;
-    private final CataloguePages pages;
 
     ServicePages(ClinicCatalog catalog, CatalogAdministration admin, CataloguePages pages) {
+        super("services", pages);
         this.catalog = catalog;
         this.admin = admin;
-        this.pages = pages;
     }
 
-    @ModelAttribute
-    void choices(Model model) {
-        model.addAttribute("clinicChoices", pages.clinicChoices());
-        model.addAttribute("roomKinds", RoomKind.values());
-        model.addAttribute("vatCategories", VatCategory.values());
+    @Override
+    protected List<Filter> filters(Map<String, String> f) {
+        return List.of(new Filter("clinic", "catalogue.clinic", clinicChoices(false), f.get("clinic")));
     }
 
-    @GetMapping
-    String list(
-            @RequestParam(required = false) UUID clinic,
-            @RequestParam(required = false) String active,
-            @RequestParam(defaultValue = "0") int page,
-            HttpServletRequest request,
-            Model model) {
-        model.addAttribute("here", CataloguePages.here(request));
-        model.addAttribute("clinic", clinic);
-        model.addAttribute("active", active);
-        model.addAttribute("clinicNames", pages.clinicNames());
-        model.addAttribute(
-                "services",
-                catalog.services(
-                        clinic == null ? null : new ClinicId(clinic),
-                        CataloguePages.activeFilter(active),
-                        Paging.unique(PageRequest.of(Math.max(page, 0), 50, Sort.by("code")))));
-        return "catalogue/services";
+    @Override
+    protected Page<ServiceDetails> find(Map<String, String> f, Boolean active, Pageable page) {
+        UUID clinic = uuid(f, "clinic");
+        return catalog.services(clinic == null ? null : new ClinicId(clinic), active, page);
     }
 
-    @GetMapping("/new")
-    String createForm(@RequestParam(required = false) UUID clinic, Model model) {
+    @Override
+    protected Sort sort() {
+        return Sort.by("code");
+    }
+
+    @Override
+    protected List<Column<ServiceDetails>> columns(Page<ServiceDetails> rows) {
+        var clinicNames = pages.clinicNames();
+        var language = CataloguePages.language();
+        return List.of(
+                new Column<>(
+                        "catalogue.clinic",
+                        s -> Cell.of(clinicNames.get(s.clinicId().value()))),
+                new Column<>("catalogue.code", s -> Cell.code(s.code())),
+                new Column<>("catalogue.name", s -> Cell.of(s.name(language))),
+                new Column<>(
+                        "catalogue.service.duration",
+                        s -> new Cell(
+                                pages.plural("catalogue.service.minutes", s.durationMinutes()),
+                                s.bufferMinutes() > 0
+                                        ? pages.plural("catalogue.service.plusBuffer", s.bufferMinutes())
+                                        : null,
+                                List.of(),
+                                null,
+                                "numbers")),
+                new Column<>(
+                        "catalogue.service.price",
+                        s -> new Cell(
+                                s.price().setScale(2, RoundingMode.HALF_UP).toPlainString() + " SAR",
+                                null,
+                                List.of(),
+                                "ltr",
+                                "numbers nowrap")),
+                new Column<>("catalogue.service.vat", s -> Cell.of(pages.message("vatCategory." + s.vatCategory()))),
+                new Column<>(
+                        "catalogue.service.room",
+                        s -> Cell.of(s.roomKind() == null ? "—" : pages.message("roomKind." + s.roomKind()))),
+                new Column<>(
+                        "catalogue.service.billingCode",
+                        s -> s.billingCode() == null
+                                ? Cell.of("—")
+                                : new Cell(
+                                        s.billingCode(),
+                                        pages.message("insuranceServiceType." + s.insuranceServiceType()),
+                                        List.of(),
+                                        "ltr",
+                                        "nowrap")));
+    }
+
+    @Override
+    protected Map<String, String> newQuery(Map<String, String> params) {
+        String clinic = params.get("clinic");
+        return clinic == null || clinic.isBlank() ? Map.of() : Map.of("clinic", clinic);
+    }
+
+    @Override
+    protected UUID id(ServiceDetails s) {
+        return s.id().value();
+    }
+
+    @Override
+    protected boolean active(ServiceDetails s) {
+        return s.active();
+    }
+
+    @Override
+    protected ServiceFormPage blank(Map<String, String> params) {
         ServiceFormPage form = new ServiceFormPage();
+        UUID clinic = uuid(params, "clinic");
         form.setClinicId(clinic == null ? null : clinic.toString());
-        model.addAttribute("form", form);
-        return FORM;
+        return form;
     }
 
-    @PostMapping
-    String create(
-            @ModelAttribute("form") ServiceFormPage form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        var request = form.toForm(errors);
-        return pages.save(request, errors, f -> f, model, FORM, () -> admin.createService(request), redirect, LIST);
+    @Override
+    protected ServiceDetails load(UUID id) {
+        return catalog.service(new ServiceId(id));
     }
 
-    @GetMapping("/{id}/edit")
-    String editForm(@PathVariable UUID id, Model model) {
-        model.addAttribute("form", ServiceFormPage.of(catalog.service(new ServiceId(id))));
-        model.addAttribute("serviceId", id);
-        return FORM;
+    @Override
+    protected ServiceFormPage formOf(ServiceDetails s) {
+        return ServiceFormPage.of(s);
     }
 
-    @PostMapping("/{id}")
-    String update(
-            @PathVariable UUID id,
-            @ModelAttribute("form") ServiceFormPage form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        model.addAttribute("serviceId", id);
-        var current = catalog.service(new ServiceId(id));
+    @Override
+    protected void keep(ServiceDetails current, ServiceFormPage form) {
         form.setClinicId(current.clinicId().value().toString());
         form.setCode(current.code());
-        var request = form.toForm(errors);
-        return pages.save(
-                request,
-                errors,
-                f -> f,
-                model,
-                FORM,
-                () -> admin.updateService(new ServiceId(id), form.getVersion(), request),
-                redirect,
-                LIST);
     }
 
-    @PostMapping("/{id}/deactivate")
-    String deactivate(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return pages.act(
-                redirect,
-                "catalogue.deactivated",
-                () -> admin.setServiceActive(new ServiceId(id), false),
-                CataloguePages.back(back, LIST));
+    @Override
+    protected List<Group> fields(ServiceDetails current) {
+        boolean editing = current != null;
+        return List.of(
+                Group.of(
+                        Field.select("clinicId", "catalogue.clinic", clinicChoices(false), "form.choose", editing),
+                        Field.code("code", "catalogue.code", "catalogue.service.codeHint", editing),
+                        Field.text("nameEn", "catalogue.nameEn", "ltr"),
+                        Field.text("nameAr", "catalogue.nameAr", "rtl")),
+                Group.titled(
+                        "catalogue.service.time",
+                        Field.number(
+                                "durationMinutes",
+                                "catalogue.service.durationMinutes",
+                                "catalogue.service.durationHint",
+                                Map.of("min", "5", "max", "480", "step", "5", "inputmode", "numeric")),
+                        Field.number(
+                                "bufferMinutes",
+                                "catalogue.service.bufferMinutes",
+                                "catalogue.service.bufferHint",
+                                Map.of("min", "0", "max", "120", "step", "5", "inputmode", "numeric")),
+                        Field.select(
+                                "roomKind",
+                                "catalogue.service.room",
+                                enumChoices(RoomKind.values(), "roomKind."),
+                                "catalogue.service.noRoom",
+                                false)),
+                Group.titled(
+                        "catalogue.service.money",
+                        Field.text("price", "catalogue.service.priceSar", "ltr").hint("catalogue.service.priceHint"),
+                        Field.select(
+                                        "vatCategory",
+                                        "catalogue.service.vat",
+                                        enumChoices(VatCategory.values(), "vatCategory."),
+                                        null,
+                                        false)
+                                .hint("catalogue.service.vatHint")),
+                Group.titled(
+                        "catalogue.service.insurance",
+                        Field.code(
+                                "billingCode",
+                                "catalogue.service.billingCode",
+                                "catalogue.service.billingCodeHint",
+                                false),
+                        Field.select(
+                                "insuranceServiceType",
+                                "catalogue.service.insuranceServiceType",
+                                enumChoices(InsuranceServiceType.values(), "insuranceServiceType."),
+                                "catalogue.service.notInsured",
+                                false)));
     }
 
-    @PostMapping("/{id}/activate")
-    String activate(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return pages.act(
-                redirect,
-                "catalogue.activated",
-                () -> admin.setServiceActive(new ServiceId(id), true),
-                CataloguePages.back(back, LIST));
+    @Override
+    protected void create(ServiceForm request) {
+        admin.createService(request);
+    }
+
+    @Override
+    protected void update(UUID id, long version, ServiceForm request) {
+        admin.updateService(new ServiceId(id), version, request);
+    }
+
+    @Override
+    protected void activate(UUID id, boolean active) {
+        admin.setServiceActive(new ServiceId(id), active);
     }
 }

@@ -56,6 +56,17 @@ class BookingPages {
     /** A free time as the page offers it. */
     record Offer(Slot slot, String provider, String text) {}
 
+    /** One provider's free times on one day: the earliest first, {@code hidden} more on request. */
+    record ProviderTimes(String provider, List<Offer> offers, int hidden) {}
+
+    /** One day's free times, by provider. */
+    record DayTimes(LocalDate day, List<ProviderTimes> providers) {}
+
+    /** Without "more": the first days with a free time, and the first times of each provider on them. */
+    static final int DAYS_SHOWN = 3;
+
+    static final int TIMES_SHOWN = 4;
+
     /** A planned visit with names, for the plan list. */
     record PlanLine(PlannedVisit visit, String service, String provider, Instant startsAt) {}
 
@@ -98,7 +109,9 @@ class BookingPages {
             @RequestParam(required = false) UUID provider,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) List<String> plan,
+            @RequestParam(defaultValue = "false") boolean more,
             Model model) {
+        model.addAttribute("more", more);
         if (patient == null) {
             model.addAttribute("q", q);
             if (q != null && !q.isBlank()) {
@@ -149,7 +162,7 @@ class BookingPages {
             Map<ProviderId, ProviderDetails> names =
                     providers.stream().collect(Collectors.toMap(ProviderDetails::id, p -> p));
             DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm");
-            Map<LocalDate, List<Offer>> byDay = slots.stream()
+            Map<LocalDate, Map<String, List<Offer>>> byDay = slots.stream()
                     .sorted(Comparator.comparing(Slot::startsAt))
                     .map(s -> new Offer(
                             s,
@@ -160,13 +173,36 @@ class BookingPages {
                     .collect(Collectors.groupingBy(
                             o -> time.local(o.slot().startsAt()).toLocalDate(),
                             LinkedHashMap::new,
-                            Collectors.toList()));
+                            Collectors.groupingBy(Offer::provider, LinkedHashMap::new, Collectors.toList())));
+            // The earliest free times first, by day and provider; the rest of the week on request ("more").
+            boolean all = Boolean.TRUE.equals(model.getAttribute("more"));
+            List<DayTimes> days = byDay.entrySet().stream()
+                    .limit(all ? Long.MAX_VALUE : DAYS_SHOWN)
+                    .map(d -> new DayTimes(
+                            d.getKey(),
+                            d.getValue().entrySet().stream()
+                                    .map(p -> new ProviderTimes(
+                                            p.getKey(),
+                                            all
+                                                    ? p.getValue()
+                                                    : p.getValue().stream()
+                                                            .limit(TIMES_SHOWN)
+                                                            .toList(),
+                                            all ? 0 : Math.max(0, p.getValue().size() - TIMES_SHOWN)))
+                                    .toList()))
+                    .toList();
+            model.addAttribute("slotsByDay", days);
+            model.addAttribute(
+                    "moreTimes",
+                    !all
+                            && (byDay.size() > DAYS_SHOWN
+                                    || days.stream().anyMatch(d -> d.providers().stream()
+                                            .anyMatch(p -> p.hidden() > 0))));
             model.addAttribute("chosenService", chosen);
             model.addAttribute(
                     "weekDays",
                     sa.tenhal.desk.schedules.Week.days(
                             org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-            model.addAttribute("slotsByDay", byDay);
         }
         return "desk/book";
     }

@@ -33,10 +33,14 @@ import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.clinics.ProviderDetails;
 import sa.tenhal.identity.StaffPrincipal;
 import sa.tenhal.identity.UserId;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.Forms;
 import sa.tenhal.platform.PatientReads;
 import sa.tenhal.shared.Language;
+import sa.tenhal.visits.UnsignedNote;
+import sa.tenhal.visits.VisitRecords;
 
 /**
  * The day's work: the reception desk (today's appointments by clinic and provider, who is waiting, check in, confirm
@@ -56,6 +60,11 @@ class DeskPages {
     private final ClinicTime time;
     private final MessageSource messages;
     private final PatientReads reads;
+    private final VisitRecords visits;
+    private final PatientRegistry patients;
+
+    /** A note of the clinician's still to sign, as "My day" lists it. */
+    record UnsignedLine(UUID visitId, Instant visitAt, String patientName) {}
 
     DeskPages(
             Calendar calendar,
@@ -64,8 +73,12 @@ class DeskPages {
             VisitLines lines,
             ClinicTime time,
             MessageSource messages,
-            PatientReads reads) {
+            PatientReads reads,
+            VisitRecords visits,
+            PatientRegistry patients) {
         this.reads = reads;
+        this.visits = visits;
+        this.patients = patients;
         this.calendar = calendar;
         this.scheduling = scheduling;
         this.catalog = catalog;
@@ -102,20 +115,69 @@ class DeskPages {
         model.addAttribute(
                 "counts",
                 all.stream().collect(Collectors.groupingBy(l -> l.appointment().status(), Collectors.counting())));
+        model.addAttribute("critical", criticalResults());
         return "desk/desk";
     }
 
     @GetMapping("/my-day")
     @PreAuthorize(CLINICAL)
-    String myDay(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+    String myDay(
+            @AuthenticationPrincipal StaffPrincipal me,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
         ProviderDetails provider =
                 catalog.providerOf(new UserId(me.actingUserId())).orElse(null);
-        List<VisitLine> visits = provider == null ? List.of() : lines.of(day(time.today(), provider), language());
+        // any day, so a clinician can look at tomorrow (or back at yesterday); today unless asked
+        LocalDate day = date == null ? time.today() : date;
+        List<VisitLine> visits = provider == null ? List.of() : lines.of(day(day, provider), language());
+        model.addAttribute("day", day);
+        model.addAttribute("today", day.equals(time.today()));
+        model.addAttribute("back", "/my-day?date=" + day);
         reads.listed("Appointment", "page:my-day", VisitLines.patients(visits));
         model.addAttribute("provider", provider);
         model.addAttribute("visits", visits);
         model.addAttribute("now", time.now());
+        List<UnsignedNote> unsigned = provider == null
+                ? List.of()
+                : this.visits.unsigned(List.of(provider.id().value()));
+        Language language = language();
+        model.addAttribute(
+                "unsigned",
+                unsigned.stream()
+                        .map(n -> new UnsignedLine(
+                                n.visitId(),
+                                n.visitAt(),
+                                patients.find(new PatientId(n.patientId()))
+                                        .map(p -> p.fullName(language))
+                                        .orElse("—")))
+                        .toList());
+        reads.listed(
+                "VisitRecord",
+                "page:my-day-unsigned",
+                unsigned.stream().map(UnsignedNote::patientId).toList());
+        model.addAttribute("critical", criticalResults());
         return "desk/my-day";
+    }
+
+    /** A critical result no one has reviewed, as the desk lists it (docs/results.md). */
+    record CriticalResult(UUID orderId, String test, String patientName, String mrn) {}
+
+    /**
+     * Critical results not yet reviewed, among the patients whose clinical record the user may see (none for
+     * reception): they stay on the desk until a clinician reviews them.
+     */
+    private List<CriticalResult> criticalResults() {
+        Language language = language();
+        return visits.criticalUnreviewed(20).stream()
+                .map(o -> {
+                    var patient = patients.find(o.patientId()).orElse(null);
+                    return new CriticalResult(
+                            o.orderId(),
+                            o.display(),
+                            patient == null ? "—" : patient.fullName(language),
+                            patient == null ? "—" : patient.mrn());
+                })
+                .toList();
     }
 
     private List<AppointmentDetails> day(LocalDate day, ProviderDetails provider) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import sa.tenhal.appointments.AppointmentDetails;
 
 /**
- * One appointment as the desk pages show it: the appointment with the names a person reads (never anything clinical).
+ * One appointment as the desk pages show it: the appointment with the names a person reads (never anything clinical),
+ * and the number to call to confirm it (the patient's mobile, else the primary guardian's; null when the reader may
+ * not see it or there is none).
  */
 public record VisitLine(
         AppointmentDetails appointment,
@@ -14,7 +16,8 @@ public record VisitLine(
         String service,
         String provider,
         String clinic,
-        String room) {
+        String room,
+        String phone) {
 
     /** Minutes since the patient arrived, for "who is waiting and for how long". */
     public long minutesWaiting(Instant now) {

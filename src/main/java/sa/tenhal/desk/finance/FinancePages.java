@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,6 +80,7 @@ class FinancePages {
     private final MessageSource messages;
     private final jakarta.validation.Validator validator;
     private final PatientReads reads;
+    private final sa.tenhal.finance.FinanceDocuments financeDocuments;
 
     FinancePages(
             Invoicing invoicing,
@@ -90,7 +92,9 @@ class FinancePages {
             ClinicTime time,
             MessageSource messages,
             jakarta.validation.Validator validator,
-            PatientReads reads) {
+            PatientReads reads,
+            sa.tenhal.finance.FinanceDocuments financeDocuments) {
+        this.financeDocuments = financeDocuments;
         this.reads = reads;
         this.validator = validator;
         this.invoicing = invoicing;
@@ -107,13 +111,16 @@ class FinancePages {
     String invoices(
             @RequestParam(required = false) InvoiceStatus status,
             @RequestParam(required = false) UUID patient,
+            @RequestParam(defaultValue = "false") boolean zatcaPending,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Page<InvoiceView> found = invoicing.list(
-                patient,
-                status,
-                null,
-                Paging.unique(PageRequest.of(Math.max(page, 0), 25, Sort.by(Sort.Direction.DESC, "createdAt"))));
+        Pageable pageable =
+                Paging.unique(PageRequest.of(Math.max(page, 0), 25, Sort.by(Sort.Direction.DESC, "createdAt")));
+        // "not yet accepted by ZATCA": waiting, retrying, refused credentials or rejected
+        Page<InvoiceView> found = zatcaPending
+                ? invoicing.notAcceptedByTaxAuthority(pageable)
+                : invoicing.list(patient, status, null, pageable);
+        model.addAttribute("zatcaPending", zatcaPending);
         Language language = language();
         Map<UUID, String> names = found.stream()
                 .map(InvoiceView::patientId)
@@ -142,6 +149,8 @@ class FinancePages {
         InvoiceView invoice = invoicing.find(new InvoiceId(id));
         reads.viewed("Invoice", id, invoice.patientId(), "page:finance-invoice");
         model.addAttribute("invoice", invoice);
+        model.addAttribute(
+                "zatca", financeDocuments.taxAuthorityState(invoice.id()).orElse(null));
         model.addAttribute("notes", invoicing.notesOf(invoice.id()));
         model.addAttribute("methods", PaymentMethod.values());
         model.addAttribute(
@@ -154,9 +163,56 @@ class FinancePages {
         return "desk/finance/invoice";
     }
 
+    /** The e-invoice XML as kept and sent (signed, or cleared by ZATCA). */
+    @GetMapping("/invoices/{id}/xml")
+    org.springframework.http.ResponseEntity<byte[]> invoiceXml(@PathVariable UUID id) {
+        InvoiceView invoice = invoicing.find(new InvoiceId(id));
+        byte[] xml = financeDocuments
+                .taxDocument(invoice.id())
+                .orElseThrow(() -> new sa.tenhal.platform.NotFoundException("E-invoice", id));
+        reads.viewed("Invoice", id, invoice.patientId(), "page:finance-invoice-xml");
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_XML)
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(financeDocuments.xmlFileName(invoice))
+                                .build()
+                                .toString())
+                .body(xml);
+    }
+
+    /**
+     * Issues a draft, and says what happens to it: emailed only when the patient has an email address and chose
+     * email (what the notifications module sends it by); otherwise that it was not sent and why.
+     */
     @PostMapping("/invoices/{id}/issue")
     String issue(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "money.issued", "/finance/invoices/" + id, () -> invoicing.issue(new InvoiceId(id)));
+        try {
+            InvoiceView issued = invoicing.issue(new InvoiceId(id));
+            redirect.addFlashAttribute("noticeText", issuedNotice(issued));
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
+        }
+        return "redirect:/finance/invoices/" + id;
+    }
+
+    private String issuedNotice(InvoiceView invoice) {
+        if (invoice.payer() != sa.tenhal.finance.Payer.PATIENT || invoice.patientId() == null) {
+            return messages.getMessage("money.issued.insurer", null, locale());
+        }
+        PatientDetails patient =
+                patients.find(new PatientId(invoice.patientId())).orElse(null);
+        if (patient != null
+                && patient.email() != null
+                && patient.channels() != null
+                && patient.channels().contains(sa.tenhal.patients.ContactChannel.EMAIL)) {
+            return messages.getMessage("money.issued.emailed", new Object[] {patient.email()}, locale());
+        }
+        return messages.getMessage(
+                patient != null && patient.email() != null ? "money.issued.emailNotChosen" : "money.issued.noEmail",
+                null,
+                locale());
     }
 
     @PostMapping("/invoices/{id}/cancel")
@@ -181,12 +237,22 @@ class FinancePages {
                         Actor.roles()));
     }
 
+    /** A payment above the balance, waiting for the cashier's yes: what it pays and what would become credit. */
+    public record Overpayment(
+            PaymentMethod method, BigDecimal amount, String reference, BigDecimal applied, BigDecimal credit)
+            implements java.io.Serializable {}
+
+    /**
+     * Takes a payment on an invoice. More than its balance is not taken silently: the page asks first, saying how
+     * much would become the patient's credit, and records it only with {@code acceptCredit}.
+     */
     @PostMapping("/invoices/{id}/payments")
     String pay(
             @PathVariable UUID id,
             @RequestParam PaymentMethod method,
             @RequestParam(required = false) BigDecimal amount,
             @RequestParam(required = false) String reference,
+            @RequestParam(defaultValue = "false") boolean acceptCredit,
             RedirectAttributes redirect) {
         InvoiceView invoice = invoicing.find(new InvoiceId(id));
         if (invoice.patientId() == null) {
@@ -194,20 +260,33 @@ class FinancePages {
             return "redirect:/finance/invoices/" + id;
         }
         BigDecimal paying = amount == null ? invoice.balance() : amount;
+        String ref = reference == null || reference.isBlank() ? null : reference.strip();
         try {
-            PaymentView payment = payments.receive(
-                    valid(new PaymentRequests.NewPayment(
-                            invoice.patientId(),
-                            null,
-                            method,
-                            paying,
-                            reference == null || reference.isBlank() ? null : reference.strip(),
-                            null,
-                            List.of(new PaymentRequests.Allocate(
-                                    invoice.id().value(), paying.min(invoice.balance()))))),
-                    Actor.currentUserId());
-            redirect.addFlashAttribute("notice", "money.paid.notice");
+            PaymentRequests.NewPayment request = valid(new PaymentRequests.NewPayment(
+                    invoice.patientId(),
+                    null,
+                    method,
+                    paying,
+                    ref,
+                    null,
+                    List.of(new PaymentRequests.Allocate(invoice.id().value(), paying.min(invoice.balance())))));
+            PaymentView payment =
+                    payments.receive(acceptCredit ? request.acceptingCredit() : request, Actor.currentUserId());
+            redirect.addFlashAttribute("notice", acceptCredit ? "money.paid.withCredit" : "money.paid.notice");
             return "redirect:/finance/payments/" + payment.id().value();
+        } catch (InvalidFieldsException e) {
+            if (!acceptCredit
+                    && !e.errors().isEmpty()
+                    && "payment.aboveBalance".equals(e.errors().get(0).code())) {
+                redirect.addFlashAttribute(
+                        "overpayment",
+                        new Overpayment(
+                                method, paying, ref, (BigDecimal) e.properties().get("applied"), (BigDecimal)
+                                        e.properties().get("credit")));
+                return "redirect:/finance/invoices/" + id + "#pay";
+            }
+            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
+            return "redirect:/finance/invoices/" + id;
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", Forms.describe(messages, e));
             return "redirect:/finance/invoices/" + id;
@@ -249,14 +328,18 @@ class FinancePages {
             @RequestParam(required = false) BigDecimal amount,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return act(
-                redirect,
-                "money.refunded",
-                "/finance/payments/" + id,
-                () -> payments.refund(
-                        new PaymentId(id),
-                        valid(new PaymentRequests.NewRefund(invoice, amount, reason)),
-                        Actor.currentUserId()));
+        // a credit note is issued only for money refunded from an invoice; a refund of unallocated credit has none
+        try {
+            var refund = payments.refund(
+                    new PaymentId(id),
+                    valid(new PaymentRequests.NewRefund(invoice, amount, reason)),
+                    Actor.currentUserId());
+            redirect.addFlashAttribute(
+                    "notice", refund.creditNote() == null ? "money.refunded.credit" : "money.refunded");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", Forms.describe(messages, e));
+        }
+        return "redirect:/finance/payments/" + id;
     }
 
     @GetMapping("/packages")
@@ -350,8 +433,9 @@ class FinancePages {
     /** Validates a request record as the API would (@Valid), so the page refuses what the API refuses. */
     private <T> T valid(T request) {
         List<sa.tenhal.platform.FieldProblem> problems = validator.validate(request).stream()
-                .map(v -> new sa.tenhal.platform.FieldProblem(
-                        v.getPropertyPath().toString(), v.getPropertyPath() + ": " + v.getMessage()))
+                // the message names its field in the user's language (FieldNamingInterpolator)
+                .map(v ->
+                        new sa.tenhal.platform.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);

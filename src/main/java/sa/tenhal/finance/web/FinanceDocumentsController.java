@@ -65,12 +65,48 @@ class FinanceDocumentsController {
         return pdf(documents.invoicePdf(invoice.id(), language(lang)), documents.fileName(invoice));
     }
 
+    @GetMapping(value = "/api/v1/invoices/{id}/xml", produces = MediaType.APPLICATION_XML_VALUE)
+    @PreAuthorize(FinanceRoles.CASHIERS)
+    @Operation(
+            summary = "The e-invoice: the signed UBL 2.1 XML, or ZATCA's cleared XML once cleared (404 for a draft)",
+            description = "The exact bytes that were hashed, stamped and sent; never re-serialised.")
+    ResponseEntity<byte[]> invoiceXml(@PathVariable UUID id) {
+        var invoice = invoicing.find(new InvoiceId(id));
+        byte[] xml = documents
+                .taxDocument(invoice.id())
+                .orElseThrow(() -> new sa.tenhal.platform.NotFoundException("E-invoice", id));
+        reads.viewed("Invoice", id, invoice.patientId(), "export:invoice-xml");
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(documents.xmlFileName(invoice))
+                                .build()
+                                .toString())
+                .body(xml);
+    }
+
+    @GetMapping("/api/v1/invoices/{id}/zatca")
+    @PreAuthorize(FinanceRoles.CASHIERS)
+    @Operation(
+            summary = "Where the document stands with ZATCA: state, ICV, hash, cleared, ZATCA's messages",
+            description = "PENDING, RETRYING, ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED (with ZATCA's rule ids;"
+                    + " correct it with a credit note) or UNAUTHORISED (the unit's CSID was refused). 404 for a draft.")
+    sa.tenhal.finance.TaxDocumentSeal.State zatcaState(@PathVariable UUID id) {
+        var invoice = invoicing.find(new InvoiceId(id));
+        return documents
+                .taxAuthorityState(invoice.id())
+                .orElseThrow(() -> new sa.tenhal.platform.NotFoundException("E-invoice", id));
+    }
+
     @GetMapping(value = "/api/v1/payments/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(FinanceRoles.CASHIERS)
     @Operation(summary = "The payment's receipt as a PDF (lang: en, ar)")
     ResponseEntity<byte[]> receipt(@PathVariable UUID id, @RequestParam(defaultValue = "ar") String lang) {
-        reads.viewed("Payment", id, payments.find(new PaymentId(id)).patientId(), "export:receipt-pdf");
-        return pdf(documents.receiptPdf(new PaymentId(id), language(lang)), "receipt-" + id + ".pdf");
+        var payment = payments.find(new PaymentId(id));
+        reads.viewed("Payment", id, payment.patientId(), "export:receipt-pdf");
+        return pdf(documents.receiptPdf(new PaymentId(id), language(lang)), payment.receiptNumber() + ".pdf");
     }
 
     @GetMapping("/api/v1/reports/financial")

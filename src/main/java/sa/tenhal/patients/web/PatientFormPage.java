@@ -151,7 +151,7 @@ public class PatientFormPage {
                 continue;
             }
             rows.add(new PatientForm.GuardianForm(
-                    blank(g.id) ? null : UUID.fromString(g.id),
+                    guardianId(g.id, "guardians[" + i + "].id", errors),
                     g.name,
                     choice(GuardianRelation.class, g.relation, "guardians[" + i + "].relation", errors),
                     g.phone,
@@ -205,6 +205,19 @@ public class PatientFormPage {
         }
         try {
             return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue(field, "typeMismatch");
+            return null;
+        }
+    }
+
+    /** A guardian's id as the form carries it (hidden); anything but an id is a typing mistake, not a 500. */
+    private static UUID guardianId(String value, String field, BindingResult errors) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             errors.rejectValue(field, "typeMismatch");
             return null;

@@ -83,15 +83,19 @@ class PatientPages {
         this.centre = centre;
     }
 
+    /** The nationality list per language: 250 names sorted, the same for every page of every user in that language. */
+    private final java.util.Map<String, List<Country>> countries = new java.util.concurrent.ConcurrentHashMap<>();
+
     @ModelAttribute
     void choices(Model model) {
-        Locale locale = LocaleContextHolder.getLocale();
-        List<Country> countries = java.util.Arrays.stream(Locale.getISOCountries())
-                .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
-                .sorted(Comparator.comparing((Country c) -> !c.code().equals("SA"))
-                        .thenComparing(Country::name))
-                .toList();
-        model.addAttribute("countries", countries);
+        // keyed by the two languages only: a crafted language cookie must not grow the map
+        String language = "ar".equals(LocaleContextHolder.getLocale().getLanguage()) ? "ar" : "en";
+        model.addAttribute(
+                "countries", countries.computeIfAbsent(language, l -> java.util.Arrays.stream(Locale.getISOCountries())
+                        .map(code -> new Country(code, new Locale("", code).getDisplayCountry(new Locale(l))))
+                        .sorted(Comparator.comparing((Country c) -> !c.code().equals("SA"))
+                                .thenComparing(Country::name))
+                        .toList()));
         model.addAttribute("sexes", Sex.values());
         model.addAttribute("documentTypes", IdentityDocumentType.values());
         model.addAttribute("relations", GuardianRelation.values());

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
@@ -107,8 +108,10 @@ class PatientsController {
             summary = "Search active patients",
             description =
                     "q: a name (Arabic or English, partial), phone, record or identity number, told apart by shape;"
-                            + " or name/phone/mrn/identity to say which")
-    PatientRegistry.SearchPage search(
+                            + " or name/phone/mrn/identity to say which. Answers in the patient list's shape:"
+                            + " content (patients as GET /patients gives them) and page (size, number; hasMore instead"
+                            + " of totals, since a search does not count)")
+    SearchAnswer search(
             @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 100) String name,
             @RequestParam(required = false) @Size(max = 30) String phone,
@@ -116,7 +119,16 @@ class PatientsController {
             @RequestParam(required = false) @Size(max = 20) String identity,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return registry.search(q, name, phone, mrn, identity, page, size);
+        PatientRegistry.SearchPage found = registry.search(q, name, phone, mrn, identity, page, size);
+        return new SearchAnswer(
+                registry.detailsOf(found.content()),
+                new SearchAnswer.PageInfo(found.size(), found.page(), found.hasMore()));
+    }
+
+    /** A search's answer: the same {@code content} and {@code page} as the patient list. */
+    record SearchAnswer(List<PatientDetails> content, PageInfo page) {
+
+        record PageInfo(int size, int number, boolean hasMore) {}
     }
 
     @GetMapping("/{id}")

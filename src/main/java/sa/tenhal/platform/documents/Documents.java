@@ -53,7 +53,64 @@ public class Documents {
 
     /** A PDF of a document template. */
     public byte[] pdf(String template, Map<String, Object> model, Language language) {
-        return pdfFromHtml(html(template, model, language));
+        String html = html(template, model, language);
+        return pdfFromHtml(language.rightToLeft() ? mirrorTables(html) : html);
+    }
+
+    /**
+     * The renderer lays table columns out left to right whatever the direction (openhtmltopdf #123), so an Arabic
+     * document's rows are mirrored here: each row's cells in reverse order, which puts the first column on the right
+     * as a reader of Arabic expects. A table marked {@code data-mirror="no"} keeps its order.
+     */
+    static String mirrorTables(String xhtml) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+            factory.setExpandEntityReferences(false);
+            org.w3c.dom.Document document =
+                    factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
+            org.w3c.dom.NodeList rows = document.getElementsByTagName("tr");
+            for (int i = 0; i < rows.getLength(); i++) {
+                org.w3c.dom.Element row = (org.w3c.dom.Element) rows.item(i);
+                if (keepsOrder(row)) {
+                    continue;
+                }
+                java.util.List<org.w3c.dom.Node> cells = new java.util.ArrayList<>();
+                for (org.w3c.dom.Node c = row.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                        cells.add(c);
+                    }
+                }
+                cells.forEach(row::removeChild);
+                for (int c = cells.size() - 1; c >= 0; c--) {
+                    row.appendChild(cells.get(c));
+                }
+            }
+            var transformer =
+                    javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.METHOD, "xml");
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.ENCODING, "UTF-8");
+            var out = new java.io.StringWriter();
+            transformer.transform(
+                    new javax.xml.transform.dom.DOMSource(document), new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.parsers.ParserConfigurationException
+                | org.xml.sax.SAXException
+                | IOException
+                | javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("a document template is not well-formed XHTML", e);
+        }
+    }
+
+    private static boolean keepsOrder(org.w3c.dom.Element row) {
+        for (org.w3c.dom.Node n = row.getParentNode(); n != null; n = n.getParentNode()) {
+            if (n instanceof org.w3c.dom.Element e && "table".equals(e.getTagName())) {
+                return "no".equals(e.getAttribute("data-mirror"));
+            }
+        }
+        return false;
     }
 
     /** A PDF of well-formed XHTML. */
@@ -78,7 +135,11 @@ public class Documents {
         return out.toByteArray();
     }
 
-    /** A QR code as PNG, with medium error correction, {@code size} pixels square. */
+    /**
+     * A QR code as PNG, {@code size} pixels square. Short contents get medium error correction; long ones (ZATCA's
+     * phase-2 QR carries a signature, a public key and a certificate signature, 600+ characters) get low, which keeps
+     * their modules large enough to scan from a printed page or a phone's screen.
+     */
     public byte[] qrPng(String content, int size) {
         try {
             var matrix = new QRCodeWriter()
@@ -91,7 +152,7 @@ public class Documents {
                                     EncodeHintType.CHARACTER_SET,
                                     StandardCharsets.UTF_8.name(),
                                     EncodeHintType.ERROR_CORRECTION,
-                                    ErrorCorrectionLevel.M,
+                                    content.length() > 300 ? ErrorCorrectionLevel.L : ErrorCorrectionLevel.M,
                                     EncodeHintType.MARGIN,
                                     1));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

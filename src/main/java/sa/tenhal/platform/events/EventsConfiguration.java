@@ -22,6 +22,24 @@ class EventsConfiguration {
         return new ListenerFailureRecorder(jdbc, serializer, clock);
     }
 
+    /** Completion in the listener's transaction: see {@link CompletionInListenerTransaction}. */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static CompletionInListenerTransaction.Arming listenerCompletionArming() {
+        return new CompletionInListenerTransaction.Arming();
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static CompletionInListenerTransaction.Registry listenerCompletionRegistry() {
+        return new CompletionInListenerTransaction.Registry();
+    }
+
+    @Bean
+    CompletionInListenerTransaction.Transactions listenerCompletionTransactions() {
+        return new CompletionInListenerTransaction.Transactions();
+    }
+
     /**
      * Events stored with the application's JSON mapper, as Spring Modulith's own serializer does, but with the mapper
      * looked up once: Modulith's asks the bean factory for it on every event (about a fifth of storing a

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The API's own servlet filters, after Spring Security's: body size limit, then idempotency; the rate limit on the
  * patients' links, before everything else; and, for every request, the guard that refuses unreadable parameters before
- * Spring Security reads any.
+ * Spring Security reads any; and, outermost, {@link ServiceAvailability} (503 while starting or while the database
+ * cannot be reached).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ApiProperties.class, PatientLinkProperties.class})
@@ -37,6 +38,20 @@ class ApiFilters {
         var registration = new FilterRegistrationBean<>(new RequestTextGuard());
         registration.addUrlPatterns("/*");
         registration.setOrder(-150); // after the patient links' rate limit, before Spring Security (-100)
+        return registration;
+    }
+
+    @Bean
+    ServiceAvailability serviceAvailability() {
+        return new ServiceAvailability();
+    }
+
+    @Bean
+    FilterRegistrationBean<ServiceAvailability> serviceAvailabilityFilter(ServiceAvailability filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/*");
+        // before everything, Spring Session's filter (MIN_VALUE + 50) included: that one reads the database first
+        registration.setOrder(Integer.MIN_VALUE + 10);
         return registration;
     }
 

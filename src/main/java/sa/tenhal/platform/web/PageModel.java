@@ -34,11 +34,26 @@ class PageModel implements HandlerInterceptor {
         page.addObject(
                 "currentPath",
                 request.getRequestURI().substring(request.getContextPath().length()));
+        page.addObject("currentUrl", currentUrl(request));
         page.addObject("otherLanguageUrl", otherLanguageUrl(request));
     }
 
     private static boolean rendersNoPage(String viewName) {
         return viewName != null && (viewName.startsWith("redirect:") || viewName.startsWith("forward:"));
+    }
+
+    /**
+     * This page with its query (the day viewed, the filters), for a page's actions to come back to: after checking in
+     * a patient on Tuesday's desk, the desk shows Tuesday again. Relative, like {@link #otherLanguageUrl}.
+     */
+    private static String currentUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(request.getRequestURI()
+                                .substring(request.getContextPath().length())
+                        + (query == null ? "" : "?" + query))
+                .replaceQueryParam("lang")
+                .build()
+                .toUriString();
     }
 
     /**

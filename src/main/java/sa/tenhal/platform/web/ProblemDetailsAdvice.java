@@ -156,6 +156,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) throws IOException {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("The database cannot be reached ({})", e.toString());
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached at the moment. Try again shortly (with the same Idempotency-Key for a write)");
+            body.setType(type("database-unavailable"));
+            body.setTitle("Service Unavailable");
+            return answer(
+                    ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                            .header("Retry-After", "10")
+                            .body(body),
+                    request);
+        }
         // The stack trace helps operators; exception messages never carry row values (see DatabaseConfiguration).
         log.error("Unexpected failure: {}", e.getClass().getName(), e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(

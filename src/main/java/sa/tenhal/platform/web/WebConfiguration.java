@@ -56,6 +56,16 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         };
         resolver.setDefaultLocaleFunction(request -> {
+            // a page with no choice made in this browser: the signed-in user's own setting, else what the browser
+            // asks for; the API answers in the language the client asks for (Accept-Language), whoever's token it is
+            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                    && auth != null
+                    && auth.getPrincipal() instanceof sa.tenhal.platform.Actor.User user
+                    && user.preferredLocale() != null) {
+                return "ar".equals(user.preferredLocale().getLanguage()) ? SUPPORTED.get(0) : Locale.ENGLISH;
+            }
             Locale requested = request.getLocale();
             return requested != null && "ar".equals(requested.getLanguage()) ? SUPPORTED.get(0) : Locale.ENGLISH;
         });

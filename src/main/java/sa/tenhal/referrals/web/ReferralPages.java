@@ -224,6 +224,10 @@ class ReferralPages {
     }
 
     private String showForm(ReferralFormPage form, Model model) {
+        if (form.getPatientId() == null) {
+            // a form sent without its patient (not one the page made): a 400 naming the field, not a 500
+            throw new sa.tenhal.platform.MalformedRequestException("patientId", "is required");
+        }
         // read as a person reads a record: refused outside a clinician's care team, and audited
         PatientDetails patient = patients.view(new PatientId(form.getPatientId()));
         List<ClinicDetails> all = catalog.clinics(null, true, PageRequest.of(0, 500, Sort.by("centreCode", "code")))

@@ -37,7 +37,8 @@ import sa.tenhal.shared.Language;
 
 /**
  * A centre of its own (with an address and phone), a speech clinic with a therapy room, a 45-minute session and a
- * provider working Sunday to Thursday 08:00–16:00; patients who agreed to email and SMS.
+ * provider working Sunday to Thursday 08:00–16:00; patients who agreed to email and SMS (and, given the contact
+ * preferences, asked for both at once: the tests read the link in the email and count the texts).
  */
 public class ConfirmationFixture {
 
@@ -51,6 +52,7 @@ public class ConfirmationFixture {
     public final ServiceId session;
     public final ProviderId provider;
     public final String providerName;
+    private final sa.tenhal.notifications.ContactPreferences preferences;
 
     public ConfirmationFixture(
             CatalogAdministration admin,
@@ -58,6 +60,18 @@ public class ConfirmationFixture {
             Scheduling scheduling,
             PatientRegistry patients,
             StaffFixtures staff) {
+        this(admin, schedules, scheduling, patients, staff, null);
+    }
+
+    /** With {@code preferences}, the email-and-SMS patients asked for every channel at once. */
+    public ConfirmationFixture(
+            CatalogAdministration admin,
+            Schedules schedules,
+            Scheduling scheduling,
+            PatientRegistry patients,
+            StaffFixtures staff,
+            sa.tenhal.notifications.ContactPreferences preferences) {
+        this.preferences = preferences;
         this.scheduling = scheduling;
         this.patients = patients;
         this.centre = "C" + (System.nanoTime() % 10000) + SEQUENCE.incrementAndGet();
@@ -105,7 +119,20 @@ public class ConfirmationFixture {
 
     /** A patient reachable by email and SMS, speaking {@code language}. */
     public PatientId patient(Language language, String email) {
+        return both(patient(language, email, Set.of(ContactChannel.EMAIL, ContactChannel.SMS)));
+    }
+
+    /** A patient reachable by email and SMS who did not ask for both: one channel at a time, SMS first. */
+    public PatientId patientByOneChannel(Language language, String email) {
         return patient(language, email, Set.of(ContactChannel.EMAIL, ContactChannel.SMS));
+    }
+
+    private PatientId both(PatientId patient) {
+        if (preferences != null) {
+            preferences.setChannels(
+                    patient, List.of(sa.tenhal.notifications.Channel.SMS, sa.tenhal.notifications.Channel.EMAIL), true);
+        }
+        return patient;
     }
 
     /** A patient reachable by SMS only. */
@@ -134,6 +161,33 @@ public class ConfirmationFixture {
                         true,
                         "RYD")
                 .id();
+    }
+
+    /**
+     * A child of 7 (Layan / ليان) without a mobile, whose father (Saad Al-Qahtani) is the primary guardian; reachable
+     * by email and SMS.
+     */
+    public PatientId child(Language language, String email) {
+        PatientForm f = TestPatientForms.child();
+        return both(patients.register(
+                        new PatientForm(
+                                f.givenNameAr(),
+                                f.familyNameAr(),
+                                f.givenNameEn(),
+                                f.familyNameEn(),
+                                LocalDate.now(RIYADH).minusYears(7),
+                                f.sex(),
+                                f.nationality(),
+                                f.identityDocument(),
+                                null,
+                                email,
+                                language,
+                                Set.of(ContactChannel.EMAIL, ContactChannel.SMS),
+                                f.guardians(),
+                                List.of()),
+                        true,
+                        "RYD")
+                .id());
     }
 
     public String mobile(PatientId patient) {

@@ -84,11 +84,14 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    sa.tenhal.notifications.ContactPreferences preferences;
+
     ConfirmationFixture fixture;
 
     @BeforeEach
     void centre() {
-        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff);
+        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff, preferences);
         Stubs.TWILIO.resetAll();
         Stubs.TWILIO.stubFor(post(urlEqualTo("/2010-04-01/Accounts/ACtest/Messages.json"))
                 .willReturn(aResponse()
@@ -101,7 +104,7 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     // --- helpers ---
 
     ConfirmationDetails sent(AppointmentDetails appointment) {
-        return await().atMost(Duration.ofSeconds(20))
+        return await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> confirmations.current(appointment.id()).orElse(null),
                         c -> c != null
@@ -137,8 +140,7 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
 
     /** The token of the link in the email whose subject contains {@code subjectPart}. */
     static String linkIn(String address, String subjectPart) throws Exception {
-        MimeMessage mail =
-                await().atMost(Duration.ofSeconds(30)).until(() -> received(address, subjectPart), m -> m != null);
+        MimeMessage mail = await().until(() -> received(address, subjectPart), m -> m != null);
         Matcher link = LINK.matcher(text(mail));
         assertThat(link.find()).as("the email has a confirmation link").isTrue();
         return link.group(1);
@@ -175,6 +177,27 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
                 .param("c", channel)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The patient's messages and their delivery jobs, for a failure's message. */
+    String messageLog(PatientId patient) {
+        return jdbc.sql("""
+                        select m.kind, m.channel, m.status, m.attempts, m.send_after, m.last_error,
+                               t.execution_time, t.picked, t.picked_by
+                          from notification_message m
+                          left join scheduled_tasks t on t.task_name = 'deliver-message' and t.task_instance = m.id::text
+                         where m.recipient_id = :p order by m.created_at
+                        """).param("p", patient.value()).query().listOfRows().toString()
+                + "; what the scheduler holds: "
+                + jdbc.sql("""
+                        select task_name, count(*) filter (where picked) as picked,
+                               count(*) filter (where not picked and execution_time <= :now) as due,
+                               min(execution_time) filter (where not picked) as next
+                          from scheduled_tasks group by task_name order by task_name
+                        """)
+                        .param("now", java.sql.Timestamp.from(clock.instant()))
+                        .query()
+                        .listOfRows();
     }
 
     long audited(UUID confirmation, String action) {
@@ -301,11 +324,11 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(answered.confirmedByUserAgent()).isEqualTo("TestPhone/1.0");
         assertThat(audited(request.id(), "CONFIRM")).isEqualTo(1);
 
-        // used: the page says so and offers the calendar file; a second POST changes nothing
+        // used: the page says so and offers the calendar file; a second confirmation changes nothing
         assertThat(Bodies.text(page(token)))
                 .contains("This appointment is already confirmed.")
                 .doesNotContain("Yes, I will come");
-        assertThat(mvc.post().uri("/p/confirm/" + token + "/decline").with(csrf()))
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/confirm").with(csrf()))
                 .hasStatus3xxRedirection();
         assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.CONFIRMED);
         MvcTestResult ics =
@@ -382,8 +405,7 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(audited(request.id(), "DECLINE")).isEqualTo(1);
         assertThat(Bodies.text(page(token))).contains("This appointment was cancelled at your request.");
 
-        MimeMessage cancellation =
-                await().atMost(Duration.ofSeconds(30)).until(() -> received(address, "is cancelled"), m -> m != null);
+        MimeMessage cancellation = await().until(() -> received(address, "is cancelled"), m -> m != null);
         assertThat(text(cancellation)).contains("your appointment at Speech clinic");
 
         // the slot is free again
@@ -406,12 +428,20 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(confirmations.byToken(oldToken).orElseThrow().endedBecause()).isEqualTo("RESCHEDULED");
         assertThat(audited(first.id(), "EXPIRE")).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tokensIn(address).size(), n -> n == 2);
+        await().until(() -> tokensIn(address).size(), n -> n == 2);
         String newToken = tokensIn(address).stream()
                 .filter(t -> !t.equals(oldToken))
                 .findFirst()
                 .orElseThrow();
-        assertThat(Bodies.text(page(oldToken))).contains("انتهت صلاحية هذا الرابط");
+        // the old link says where the visit went, not just "expired"
+        assertThat(Bodies.text(page(oldToken)))
+                .contains("تم نقل هذا الموعد إلى")
+                .contains("13:00")
+                .doesNotContain("انتهت صلاحية هذا الرابط");
+        // the message says that it moved, from when to when, with the fresh link
+        MimeMessage movedMail = received(address, "تم نقل موعدك");
+        assertThat(movedMail).isNotNull();
+        assertThat(text(movedMail)).contains("11:00").contains("13:00").contains(newToken);
         assertThat(mvc.post().uri("/p/confirm/" + oldToken + "/confirm").with(csrf()))
                 .hasStatus3xxRedirection();
         assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.BOOKED);
@@ -434,8 +464,418 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
                         s -> s == ConfirmationStatus.EXPIRED);
         assertThat(confirmations.current(booked.id()).orElseThrow().endedBecause())
                 .isEqualTo("CANCELLED");
-        assertThat(Bodies.text(page(token))).contains("This link has expired.").contains("+966112345678");
+        // the old link says what happened, in words, and does not show the time as if it still stood
+        String cancelledPage = Bodies.text(page(token));
+        assertThat(cancelledPage)
+                .contains("This appointment was cancelled by the clinic on")
+                .contains("Please do not come at the old time")
+                .contains("+966112345678")
+                .doesNotContain("This link has expired.");
         assertThat(audited(request.id(), "EXPIRE")).isEqualTo(1);
+
+        // the patient is told, with the clinic's phone and a link whose page says what happened
+        MimeMessage told = await().until(() -> received(address, "is cancelled by the clinic"), m -> m != null);
+        assertThat(text(told)).contains("had to cancel your appointment").contains("+966112345678");
+        Matcher link = LINK.matcher(text(told));
+        assertThat(link.find()).isTrue();
+        assertThat(Bodies.text(page(link.group(1)))).contains("This appointment was cancelled by the clinic on");
+        assertThat(messages(patient, "appointment-cancelled-by-clinic", "SMS")).isEqualTo(1);
+    }
+
+    @Autowired
+    sa.tenhal.appointments.ToRebook toRebook;
+
+    sa.tenhal.appointments.RebookEntry openEntry(AppointmentDetails a) {
+        return await().until(
+                        () -> toRebook.open(null).stream()
+                                .filter(e -> e.appointmentId().equals(a.id()))
+                                .findFirst()
+                                .orElse(null),
+                        e -> e != null);
+    }
+
+    @Test
+    void aDeclinedVisitGoesOnTheDesksToRebookListWithTheReasonAndRebookingClearsIt() throws Exception {
+        var receptionist = staff.as(Role.RECEPTIONIST);
+        String address = email("rebook");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 10, 0));
+        sent(booked);
+        String token = linkIn(address, "Please confirm");
+        mvc.post()
+                .uri("/p/confirm/" + token + "/decline")
+                .param("reason", "My child has a fever, please give another time")
+                .with(csrf())
+                .exchange();
+
+        var entry = openEntry(booked);
+        assertThat(entry.why()).isEqualTo(sa.tenhal.appointments.RebookEntry.Why.DECLINED);
+        assertThat(entry.reason()).isEqualTo("My child has a fever, please give another time");
+        // reception is told in the inbox
+        await().until(
+                        () -> jdbc.sql("select count(*) from notification_message where recipient_id = :r"
+                                        + " and kind = 'rebook-listed' and channel = 'IN_APP' and source = :s")
+                                .param("r", receptionist.id().value())
+                                .param("s", "RebookListed:" + entry.id())
+                                .query(Long.class)
+                                .single(),
+                        n -> n == 1);
+
+        jakarta.servlet.http.Cookie session = sa.tenhal.Pages.signIn(mvc, receptionist);
+        String list = Bodies.text(mvc.get().uri("/desk/rebook").cookie(session).exchange());
+        assertThat(list)
+                .contains("Declined by the patient")
+                .contains("My child has a fever, please give another time")
+                .contains("/book?patient=" + patient.value() + "&amp;service=" + fixture.session.value());
+
+        // one step: booking the patient again for the service clears the entry
+        fixture.book(patient, at(sunday(2), 13, 0));
+        await().until(() -> toRebook.open(null).stream().noneMatch(e -> e.id().equals(entry.id())));
+    }
+
+    @Test
+    void aClinicCancellationGoesOnTheListAndStaffMayDismissIt() {
+        PatientId patient = fixture.patient(Language.AR, email("rebook-cc"));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 11, 0));
+        scheduling.cancel(booked.id(), "provider on leave");
+        var entry = openEntry(booked);
+        assertThat(entry.why()).isEqualTo(sa.tenhal.appointments.RebookEntry.Why.CANCELLED_BY_CLINIC);
+        jakarta.servlet.http.Cookie session = sa.tenhal.Pages.signIn(mvc, staff.as(Role.RECEPTIONIST));
+        assertThat(mvc.post()
+                        .uri("/desk/rebook/" + entry.id() + "/dismiss")
+                        .cookie(session)
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(toRebook.open(null)).noneMatch(e -> e.id().equals(entry.id()));
+    }
+
+    static net.fortuna.ical4j.model.component.VEvent icsEvent(MvcTestResult ics, String method) throws Exception {
+        assertThat(ics).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.ByteArrayInputStream(ics.getResponse().getContentAsByteArray()));
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+        // valid as calendars read it: an organiser in published and cancelling entries alike (iTIP), nothing else amiss
+        assertThat(calendar.validate().getEntries()).isEmpty();
+        return calendar.<net.fortuna.ical4j.model.component.VEvent>getComponent("VEVENT")
+                .orElseThrow();
+    }
+
+    /** The provider feed's event of this appointment (by its UID), the feed parsed and validated with ical4j. */
+    net.fortuna.ical4j.model.component.VEvent feedEvent(String path, AppointmentDetails appointment) throws Exception {
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.ByteArrayInputStream(
+                        mvc.get().uri(path).exchange().getResponse().getContentAsByteArray()));
+        assertThat(calendar.validate().getEntries()).isEmpty();
+        return calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("UID")
+                        .orElseThrow()
+                        .getValue()
+                        .equals(appointment.id().value() + "@tenhal"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static Instant icsTime(net.fortuna.ical4j.model.component.VEvent event, String name) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
+                .parse(event.getProperty(name).orElseThrow().getValue(), Instant::from);
+    }
+
+    @Test
+    void theCalendarFileHasTheRealLengthAnOrganiserAUidThatSurvivesAMoveAndACancellingEntry() throws Exception {
+        String address = email("ics");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(3), 9, 0));
+        sent(booked);
+        String first = linkIn(address, "Please confirm");
+        mvc.post().uri("/p/confirm/" + first + "/confirm").with(csrf()).exchange();
+        var event =
+                icsEvent(mvc.get().uri("/p/confirm/" + first + "/calendar.ics").exchange(), "PUBLISH");
+        // the 45-minute session is 45 minutes, not an hour
+        assertThat(java.time.Duration.between(icsTime(event, "DTSTART"), icsTime(event, "DTEND")))
+                .isEqualTo(Duration.ofMinutes(45));
+        assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).isEqualTo("tel:+966112345678");
+        assertThat(event.getProperty("ORGANIZER")
+                        .orElseThrow()
+                        .getParameter("CN")
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("Speech clinic");
+        assertThat(event.getProperty("LOCATION").orElseThrow().getValue())
+                .contains("Nakheel Centre")
+                .contains("King Fahd Road");
+        String uid = event.getProperty("UID").orElseThrow().getValue();
+
+        // moved and confirmed again: the same UID, so calendars update the event
+        scheduling.reschedule(booked.id(), at(sunday(3), 14, 0), null, null, "clinic asked", null);
+        await().until(() -> tokensIn(address).size(), n -> n == 2);
+        String second = tokensIn(address).stream()
+                .filter(t -> !t.equals(first))
+                .findFirst()
+                .orElseThrow();
+        mvc.post().uri("/p/confirm/" + second + "/confirm").with(csrf()).exchange();
+        var moved =
+                icsEvent(mvc.get().uri("/p/confirm/" + second + "/calendar.ics").exchange(), "PUBLISH");
+        assertThat(moved.getProperty("UID").orElseThrow().getValue()).isEqualTo(uid);
+        assertThat(icsTime(moved, "DTSTART")).isEqualTo(at(sunday(3), 14, 0));
+
+        // cancelled by the clinic: the same link gives the cancelling entry
+        scheduling.cancel(booked.id(), "provider ill");
+        var cancelling =
+                icsEvent(mvc.get().uri("/p/confirm/" + second + "/calendar.ics").exchange(), "CANCEL");
+        assertThat(cancelling.getProperty("UID").orElseThrow().getValue()).isEqualTo(uid);
+        assertThat(cancelling.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void afterConfirmingThePatientMayStillCancelFromTheLinkUntilTheCutOff() throws Exception {
+        String address = email("withdraw");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 12, 0));
+        sent(booked);
+        String token = linkIn(address, "Please confirm");
+        mvc.post().uri("/p/confirm/" + token + "/confirm").with(csrf()).exchange();
+        assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(Bodies.text(page(token)))
+                .contains("This appointment is already confirmed.")
+                .contains("You can still cancel here until");
+        // GET never changes anything; the POST (with CSRF) cancels, with the reason in the patient's words
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/decline").param("reason", "We moved to Jeddah"))
+                .hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/p/confirm/" + token + "/decline")
+                        .param("reason", "We moved to Jeddah")
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        AppointmentDetails cancelled = appointment(booked);
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.cancelReason()).isEqualTo("declined by patient: We moved to Jeddah");
+        assertThat(Bodies.text(page(token))).contains("This appointment was cancelled at your request.");
+        assertThat(openEntry(booked).reason()).isEqualTo("We moved to Jeddah");
+    }
+
+    @Test
+    void thePatientMovesTheVisitFromTheLinkToAnOfferedTimeOnlyByPostAndTheOldLinkSaysWhere() throws Exception {
+        String address = email("move");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(2), 9, 0));
+        ConfirmationDetails request = sent(booked);
+        String token = linkIn(address, "Please confirm");
+        assertThat(Bodies.text(page(token))).contains("Another time?").contains("Move my appointment");
+
+        // other free times of the same provider and service, after the cut-off, never the visit's own
+        List<Instant> offered = confirmations.moveChoices(request.id());
+        assertThat(offered)
+                .isNotEmpty()
+                .doesNotContain(booked.startsAt())
+                .allMatch(t -> t.isAfter(clock.instant().plus(Duration.ofHours(24))));
+        Instant to = offered.contains(at(sunday(2), 11, 0)) ? at(sunday(2), 11, 0) : offered.get(offered.size() - 1);
+
+        // only a POST with the page's CSRF token moves anything
+        assertThat(mvc.post().uri("/p/confirm/" + token + "/move").param("startsAt", to.toString()))
+                .hasStatus(403);
+        // a time the page did not offer is refused, and the page says so
+        assertThat(mvc.post()
+                        .uri("/p/confirm/" + token + "/move")
+                        .param("startsAt", at(sunday(2), 3, 0).toString())
+                        .with(csrf()))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .contains("done=taken");
+        assertThat(appointment(booked).startsAt()).isEqualTo(booked.startsAt());
+        assertThat(mvc.post()
+                        .uri("/p/confirm/" + token + "/move")
+                        .param("startsAt", "next tuesday")
+                        .with(csrf()))
+                .hasStatus(422);
+
+        assertThat(mvc.post()
+                        .uri("/p/confirm/" + token + "/move")
+                        .param("startsAt", to.toString())
+                        .with(csrf()))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .contains("done=moved");
+        assertThat(appointment(booked).startsAt()).isEqualTo(to);
+        assertThat(jdbc.sql("select reason from appointment_reschedule where appointment_id = :a")
+                        .param("a", booked.id().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly(Confirmations.MOVED_REASON);
+        assertThat(Bodies.text(
+                        mvc.get().uri("/p/confirm/" + token + "?done=moved").exchange()))
+                .contains("Done: your appointment is now on");
+        assertThat(Bodies.text(page(token))).contains("This appointment was moved to");
+
+        // the old link may not move it again; a fresh link for the new time goes out (one live link per visit)
+        assertThat(confirmations.moveChoices(request.id())).isEmpty();
+        mvc.post()
+                .uri("/p/confirm/" + token + "/move")
+                .param("startsAt", offered.get(0).toString())
+                .with(csrf())
+                .exchange();
+        assertThat(appointment(booked).startsAt()).isEqualTo(to);
+        await().until(() -> tokensIn(address).size(), n -> n == 2);
+        ConfirmationDetails fresh = await().until(
+                        () -> confirmations.current(booked.id()).orElse(null),
+                        c -> c != null && c.appointmentStartsAt().equals(to));
+        assertThat(fresh.status()).isEqualTo(ConfirmationStatus.PENDING);
+        assertThat(confirmations.moveChoices(fresh.id())).isNotEmpty();
+
+        // within the cut-off the page offers no other time
+        clock.set(to.minus(Duration.ofHours(3)));
+        try {
+            assertThat(confirmations.moveChoices(fresh.id())).isEmpty();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void withinTheCutOffAConfirmedVisitIsNotCancelledFromTheLink() throws Exception {
+        String address = email("cutoff");
+        PatientId patient = fixture.patient(Language.EN, address);
+        Instant soon = ConfirmationFixture.at(java.time.LocalDate.now(ConfirmationFixture.RIYADH), 8, 0)
+                .plus(Duration.ofDays(1));
+        // a working day tomorrow or the day after, within 24-48 h: pick the next Sunday-to-Thursday slot ahead
+        AppointmentDetails booked = null;
+        for (int d = 0; d < 7 && booked == null; d++) {
+            Instant start = soon.plus(Duration.ofDays(d)).plus(Duration.ofHours(3));
+            java.time.DayOfWeek day = start.atZone(ConfirmationFixture.RIYADH).getDayOfWeek();
+            if (day != java.time.DayOfWeek.FRIDAY && day != java.time.DayOfWeek.SATURDAY) {
+                booked = fixture.book(patient, start);
+            }
+        }
+        sent(booked);
+        String token = linkIn(address, "Please confirm");
+        mvc.post().uri("/p/confirm/" + token + "/confirm").with(csrf()).exchange();
+        clock.set(booked.startsAt().minus(Duration.ofHours(3)));
+        try {
+            assertThat(Bodies.text(page(token)))
+                    .contains("To change or cancel it now, call us.")
+                    .doesNotContain("You can still cancel here until");
+            mvc.post().uri("/p/confirm/" + token + "/decline").with(csrf()).exchange();
+            assertThat(appointment(booked).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aProviderHasAPrivateRevocableCalendarFeedWithInitialsOnly() throws Exception {
+        Caller admin = staff.as(Role.ADMIN);
+        PatientId patient = fixture.patient(Language.EN, email("feed"));
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 15, 0));
+        MvcTestResult issued = mvc.post()
+                .uri("/api/v1/providers/" + fixture.provider.value() + "/calendar-feed")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange();
+        assertThat(issued).hasStatus(201);
+        Matcher urlIn = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(issued.getResponse().getContentAsString());
+        assertThat(urlIn.find()).isTrue();
+        String url = urlIn.group(1);
+        assertThat(url).startsWith("http://tenhal.test/p/calendar/").endsWith(".ics");
+        String path = url.substring("http://tenhal.test".length());
+        String token = path.substring("/p/calendar/".length(), path.length() - ".ics".length());
+        // only the token's hash is kept
+        assertThat(jdbc.sql("select count(*) from provider_calendar_feed where token_hash = :h")
+                        .param("h", SecretTokens.sha256(token))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        MvcTestResult feed = mvc.get().uri(path).exchange();
+        String text = feed.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("Noura").doesNotContain("نورة");
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.ByteArrayInputStream(feed.getResponse().getContentAsByteArray()));
+        var event = calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("UID")
+                        .orElseThrow()
+                        .getValue()
+                        .equals(booked.id().value() + "@tenhal"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(event.getProperty("SUMMARY").orElseThrow().getValue()).startsWith("N. ");
+        assertThat(Duration.between(icsTime(event, "DTSTART"), icsTime(event, "DTEND")))
+                .isEqualTo(Duration.ofMinutes(45));
+        assertThat(calendar.validate().getEntries()).isEmpty();
+        assertThat(event.getProperty("ORGANIZER")).isPresent();
+
+        // moved: the same UID at the new time, so that subscribed calendars move the event
+        scheduling.reschedule(booked.id(), at(sunday(1), 14, 0), null, null, "clinic asked", null);
+        var moved = feedEvent(path, booked);
+        assertThat(icsTime(moved, "DTSTART")).isEqualTo(at(sunday(1), 14, 0));
+
+        // a cancellation stays in the feed as cancelled (same UID), so that subscribed calendars drop it
+        scheduling.cancel(booked.id(), "provider ill");
+        String after = mvc.get().uri(path).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(after).contains("STATUS:CANCELLED");
+        assertThat(feedEvent(path, booked).getProperty("STATUS").orElseThrow().getValue())
+                .isEqualTo("CANCELLED");
+
+        // read-only: nothing but GET; revoked: gone at once
+        assertThat(mvc.post().uri(path).with(csrf())).hasStatus4xxClientError();
+        assertThat(mvc.delete()
+                        .uri("/api/v1/providers/" + fixture.provider.value() + "/calendar-feed")
+                        .header(HttpHeaders.AUTHORIZATION, admin.bearer()))
+                .hasStatus(204);
+        assertThat(mvc.get().uri(path)).hasStatus(404);
+
+        // another provider may not make this provider's feed
+        assertThat(mvc.post()
+                        .uri("/api/v1/providers/" + fixture.provider.value() + "/calendar-feed")
+                        .header(
+                                HttpHeaders.AUTHORIZATION,
+                                staff.as(Role.PROVIDER).bearer()))
+                .hasStatus(403);
+    }
+
+    @Test
+    void aDeclineIsNotToldAsACancellationByTheClinic() throws Exception {
+        String address = email("nocc");
+        PatientId patient = fixture.patient(Language.EN, address);
+        AppointmentDetails booked = fixture.book(patient, at(sunday(1), 14, 0));
+        sent(booked);
+        String token = linkIn(address, "Please confirm");
+        mvc.post()
+                .uri("/p/confirm/" + token + "/decline")
+                .param("reason", "fever")
+                .with(csrf())
+                .exchange();
+        await().until(() -> received(address, "is cancelled"), m -> m != null);
+        assertThat(messages(patient, "appointment-cancelled-by-clinic", "EMAIL"))
+                .isZero();
+        assertThat(Bodies.text(page(token))).contains("This appointment was cancelled at your request.");
+    }
+
+    @Test
+    void messagesAboutAChildGreetTheGuardianAndNameTheChild() throws Exception {
+        String en = email("guardian-en");
+        PatientId layan = fixture.child(Language.EN, en);
+        AppointmentDetails booked = fixture.book(layan, at(sunday(1), 9, 0));
+        sent(booked);
+        String token = linkIn(en, "Please confirm");
+        assertThat(token).isNotBlank();
+        scheduling.cancel(booked.id(), "provider ill");
+        MimeMessage told = await().until(() -> received(en, "is cancelled by the clinic"), m -> m != null);
+        assertThat(text(told))
+                .contains("Hello Saad Al-Qahtani")
+                .contains("had to cancel Layan's appointment")
+                .doesNotContain("Hello Layan");
+
+        String ar = email("guardian-ar");
+        PatientId child = fixture.child(Language.AR, ar);
+        AppointmentDetails second = fixture.book(child, at(sunday(1), 9, 45));
+        sent(second);
+        scheduling.reschedule(second.id(), at(sunday(1), 15, 0), null, null, "provider late", null);
+        MimeMessage moved = await().until(() -> received(ar, "تم نقل موعد ليان"), m -> m != null);
+        assertThat(text(moved))
+                .contains("أهلًا Saad Al-Qahtani")
+                .contains("لم يعد موعد ليان")
+                .doesNotContain("أهلًا ليان");
+        // the text goes to the guardian's phone
+        assertThat(fixture.mobile(child)).isNotNull();
     }
 
     @Test
@@ -470,6 +910,7 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
             // the reminder's time is when its message left (the clock stands still meanwhile)
             await().untilAsserted(() -> assertThat(
                             confirmations.current(booked.id()).orElseThrow().lastReminderAt())
+                    .as(() -> "the patient's messages: " + messageLog(patient))
                     .isEqualTo(clock.instant()));
         }
         // the day itself: no fourth
@@ -696,8 +1137,7 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
         await().until(() -> replies(mobile), r -> r.size() == 4);
         assertThat(replies(mobile).get(3)).contains("no appointment waiting for confirmation");
         // the answers went out through Twilio, to the number that wrote
-        await().atMost(Duration.ofSeconds(30))
-                .until(
+        await().until(
                         () -> Stubs.TWILIO
                                 .countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                                                 urlEqualTo("/2010-04-01/Accounts/ACtest/Messages.json"))

@@ -151,6 +151,17 @@ class DeskPagesIntegrationTests {
         assertThat(Bodies.text(refused))
                 .contains("This time cannot be booked", "The provider already has an appointment from");
 
+        // "My day" looks at any day: the therapist sees the visit on the day it is booked for, not the day after
+        Cookie ahead = Pages.signIn(mvc, therapist);
+        assertThat(Bodies.text(
+                        mvc.get().uri("/my-day?date={d}", sunday).cookie(ahead).exchange()))
+                .contains(child.fullName(sa.tenhal.shared.Language.EN), "value=\"" + sunday + "\"", "Next");
+        assertThat(Bodies.text(mvc.get()
+                        .uri("/my-day?date={d}", sunday.plusDays(1))
+                        .cookie(ahead)
+                        .exchange()))
+                .doesNotContain(child.fullName(sa.tenhal.shared.Language.EN));
+
         // On the day: the desk shows it; reception checks the patient in; the provider starts and completes.
         clock.set(sunday.atTime(8, 50).atZone(RIYADH).toInstant());
         MvcTestResult desk = mvc.get().uri("/desk").cookie(reception).exchange();

@@ -87,7 +87,7 @@ class PatientPagesIntegrationTests {
                 .contains("dir=\"rtl\"")
                 .containsPattern("id=\"birthDate\"[^>]*class=\"invalid\"|class=\"invalid\"[^>]*id=\"birthDate\"")
                 .contains("يجب أن يكون رقم جوال")
-                .contains("يجب أن يكون اليوم أو قبله")
+                .contains("تاريخ الميلاد: لا يمكن أن يكون في المستقبل") // names the field (issue 20)
                 .contains("value=\"Sara\""); // what the clerk typed is kept
         assertThat(jdbc.sql("select count(*) from patient where given_name_en = 'Sara' and family_name_en = 'Test'")
                         .query(Long.class)

@@ -69,7 +69,7 @@ class SharedCachesIntegrationTests {
         SharedCache<String, String> there = otherNode.cache("test-nodes", 10, Duration.ofMinutes(1));
         // the other node listens once a change made outside a transaction reaches it
         there.put("k", "v", there.generation());
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     caches.changed("test-nodes");
@@ -85,7 +85,7 @@ class SharedCachesIntegrationTests {
             status.setRollbackOnly();
         });
         await().during(Duration.ofMillis(1500))
-                .atMost(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(there.getIfPresent("k")).isEqualTo("v"));
 
         tx.executeWithoutResult(status -> {
@@ -93,7 +93,7 @@ class SharedCachesIntegrationTests {
             // not before the commit
             assertThat(there.getIfPresent("k")).isEqualTo("v");
         });
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(there.getIfPresent("k")).isNull());
     }
 

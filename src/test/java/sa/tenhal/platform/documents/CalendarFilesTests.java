@@ -32,4 +32,62 @@ class CalendarFilesTests {
         assertThat(parsedEvent.getSummary().getValue()).isEqualTo("علاج النطق · Speech therapy");
         assertThat(parsedEvent.getLocation().getValue()).isEqualTo("مركز تنهال، الرياض");
     }
+
+    @Test
+    void aCancellingEntryValidatesWithItsOrganiser() throws Exception {
+        var event = new CalendarFiles.CalendarEvent(
+                "appointment-42@tenhal",
+                Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:45:00Z"),
+                "Speech clinic · Dr Huda",
+                "Nakheel Centre, King Fahd Road",
+                "+966112345678",
+                "Speech clinic",
+                "tel:+966112345678",
+                true);
+        byte[] file = new CalendarFiles().file(event, Instant.parse("2026-11-21T08:00:00Z"));
+        Calendar parsed = new CalendarBuilder().build(new ByteArrayInputStream(file));
+        assertThat(parsed.validate().getEntries()).isEmpty();
+        VEvent cancelled = parsed.<VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(cancelled.getProperty("ORGANIZER").orElseThrow().getValue()).isEqualTo("tel:+966112345678");
+        assertThat(cancelled.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void withoutAClinicPhoneAndInAFeedTheSenderOrganisesSoNothingWarns() throws Exception {
+        var noPhone = new CalendarFiles.CalendarEvent(
+                "appointment-43@tenhal",
+                Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:20:00Z"),
+                "Speech clinic",
+                null,
+                null,
+                "Speech clinic",
+                null,
+                true);
+        CalendarFiles files = new CalendarFiles("Nakheel Centre <desk@nakheel.example>");
+        Calendar cancelling = new CalendarBuilder()
+                .build(new ByteArrayInputStream(files.file(noPhone, Instant.parse("2026-11-21T08:00:00Z"))));
+        assertThat(cancelling.validate().getEntries()).isEmpty();
+        assertThat(cancelling
+                        .<VEvent>getComponent("VEVENT")
+                        .orElseThrow()
+                        .getProperty("ORGANIZER")
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("mailto:desk@nakheel.example");
+
+        var other = new CalendarFiles.CalendarEvent(
+                "appointment-44@tenhal",
+                Instant.parse("2026-11-23T07:00:00Z"),
+                Instant.parse("2026-11-23T07:45:00Z"),
+                "L. Q. · Speech session",
+                "Speech clinic",
+                null);
+        Calendar feed = new CalendarBuilder()
+                .build(new ByteArrayInputStream(
+                        files.feed("Tenhal · Dr Huda", java.util.List.of(noPhone, other), Instant.now())));
+        assertThat(feed.validate().getEntries()).isEmpty();
+        assertThat(feed.<VEvent>getComponents("VEVENT")).hasSize(2);
+    }
 }

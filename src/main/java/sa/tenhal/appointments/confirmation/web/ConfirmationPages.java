@@ -88,10 +88,39 @@ class ConfirmationPages {
         model.addAttribute("token", token);
         String state = state(confirmation, visit);
         model.addAttribute("state", state);
+        // what happened to the visit, said in words: never just "expired" while it was moved or cancelled
+        if ("cancelled".equals(state)) {
+            model.addAttribute("cancelledOn", visit.cancelledOn(language));
+            model.addAttribute("was", VisitFacts.when(time.local(confirmation.appointmentStartsAt()), language));
+        }
+        if ("moved".equals(state)) {
+            model.addAttribute("was", VisitFacts.when(time.local(confirmation.appointmentStartsAt()), language));
+        }
+        if ("confirmed".equals(state) && confirmations.canWithdraw(confirmation.id())) {
+            model.addAttribute("changeable", true);
+            model.addAttribute(
+                    "changeUntil",
+                    VisitFacts.when(time.local(confirmations.withdrawUntil(visit.startsAt())), language));
+        }
+        if ("open".equals(state) || "confirmed".equals(state)) {
+            // other free times of the same provider and service, while this link may still move the visit
+            java.util.List<java.time.Instant> choices = confirmations.moveChoices(confirmation.id());
+            if (!choices.isEmpty() || "open".equals(state) || model.containsAttribute("changeable")) {
+                model.addAttribute(
+                        "moveChoices",
+                        choices.stream()
+                                .map(at -> new MoveChoice(at.toString(), VisitFacts.when(time.local(at), language)))
+                                .toList());
+                model.addAttribute(
+                        "moveUntil",
+                        VisitFacts.when(time.local(confirmations.withdrawUntil(visit.startsAt())), language));
+            }
+        }
         // "Thank you" only when the answer it thanks for is the one that stands; the parameter alone proves nothing
-        if (("confirmed".equals(done) || "declined".equals(done)) && done.equals(state)) {
+        if (("confirmed".equals(done) || "declined".equals(done) || "moved".equals(done)) && done.equals(state)) {
             model.addAttribute("just", done);
         }
+        model.addAttribute("taken", "taken".equals(done) && ("open".equals(state) || "confirmed".equals(state)));
         return "confirmation/confirm";
     }
 
@@ -134,6 +163,40 @@ class ConfirmationPages {
         return back(token, done);
     }
 
+    /** A time the page offers: the instant the form posts, and how the patient reads it. */
+    record MoveChoice(String value, String label) {}
+
+    /**
+     * The patient moves the visit to one of the offered times. A time taken meanwhile, or a link that may no longer
+     * move the visit, brings the page back saying so; a time that is not an instant is a 400 naming the field.
+     */
+    @PostMapping("/move")
+    String move(
+            @PathVariable String token,
+            @RequestParam(required = false) String startsAt,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (!SecretTokens.looksLikeSecret(token)) {
+            return unknown(response, model);
+        }
+        java.time.Instant to;
+        try {
+            to = java.time.Instant.parse(startsAt == null ? "" : startsAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new sa.tenhal.platform.InvalidFieldsException("startsAt", "must be one of the times offered");
+        }
+        String done;
+        try {
+            confirmations.move(token, to, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+            done = "moved";
+        } catch (ProblemException | OptimisticLockingFailureException e) {
+            // taken meanwhile, or the link may no longer change the visit: the page says which
+            done = "taken";
+        }
+        return back(token, done);
+    }
+
     /**
      * Back to the link's page after an answer (post, redirect, get: a reload does not post again). The address is
      * relative, so the browser resolves it against the address it is on — never against the request's {@code Host}
@@ -156,31 +219,28 @@ class ConfirmationPages {
         return "confirmation/confirm";
     }
 
-    /** Add to calendar: offered once the appointment is confirmed and still ahead. */
+    /**
+     * Add to calendar: offered once the appointment is confirmed and still ahead — the visit's real length, the clinic
+     * as organiser, the centre as location, and a UID that stays the same when the visit moves. For a visit the clinic
+     * cancelled while it was ahead, the same link gives the cancelling entry ({@code METHOD:CANCEL}), which removes it
+     * from the patient's calendar.
+     */
     @GetMapping("/calendar.ics")
     ResponseEntity<byte[]> calendar(@PathVariable String token, HttpServletRequest request) {
         Optional<ConfirmationDetails> found = confirmations.byToken(token);
-        if (found.isEmpty() || found.get().status() != ConfirmationStatus.CONFIRMED) {
+        if (found.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         VisitFacts visit = confirmations.visit(found.get().id());
-        if (visit.status() != AppointmentStatus.CONFIRMED || !visit.startsAt().isAfter(time.now())) {
+        boolean cancelled = visit.cancelled() && visit.startsAt().isAfter(time.now());
+        boolean confirmed = found.get().status() == ConfirmationStatus.CONFIRMED
+                && visit.status() == AppointmentStatus.CONFIRMED
+                && visit.startsAt().isAfter(time.now());
+        if (!cancelled && !confirmed) {
             return ResponseEntity.notFound().build();
         }
         Language language = Language.of(locales.resolveLocale(request));
-        String summary = visit.clinic(language) + " · " + visit.provider(language);
-        String location =
-                visit.address() == null ? visit.centre(language) : visit.centre(language) + ", " + visit.address();
-        // the end is not the patient's business beyond the hour: a visit is shown as an hour
-        byte[] file = calendars.file(
-                new CalendarFiles.CalendarEvent(
-                        visit.appointmentId() + "@tenhal",
-                        visit.startsAt(),
-                        visit.startsAt().plus(java.time.Duration.ofHours(1)),
-                        summary,
-                        location,
-                        visit.phone()),
-                time.now());
+        byte[] file = calendars.file(event(visit, language, cancelled), time.now());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(CalendarFiles.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appointment.ics\"")
@@ -188,7 +248,35 @@ class ConfirmationPages {
                 .body(file);
     }
 
+    /** The visit as the patient's calendar shows it (the UID is the appointment's: stable across moves). */
+    static CalendarFiles.CalendarEvent event(VisitFacts visit, Language language, boolean cancelled) {
+        String summary = visit.clinic(language) + " · " + visit.provider(language);
+        String location =
+                visit.address() == null ? visit.centre(language) : visit.centre(language) + ", " + visit.address();
+        return new CalendarFiles.CalendarEvent(
+                visit.appointmentId() + "@tenhal",
+                visit.startsAt(),
+                visit.endsAt() == null ? visit.startsAt().plus(java.time.Duration.ofHours(1)) : visit.endsAt(),
+                summary,
+                location,
+                visit.phone(),
+                visit.clinic(language),
+                visit.phone() == null ? null : "tel:" + visit.phone().replaceAll("[^+0-9]", ""),
+                cancelled);
+    }
+
     private static String state(ConfirmationDetails c, VisitFacts visit) {
+        if (c.status() == ConfirmationStatus.DECLINED) {
+            return "declined";
+        }
+        if (visit.cancelled()) {
+            // cancelled by the clinic (or by the patient some other way) after this link was sent
+            return visit.cancelledByPatient() ? "declined" : "cancelled";
+        }
+        if (AppointmentStatus.UPCOMING.contains(visit.status())
+                && !visit.startsAt().equals(c.appointmentStartsAt())) {
+            return "moved";
+        }
         return switch (c.status()) {
             case CONFIRMED -> "confirmed";
             case DECLINED -> "declined";

@@ -41,9 +41,16 @@ class JobEngineConfiguration {
         return clock::instant;
     }
 
+    /**
+     * The node's name in {@code scheduled_tasks.picked_by}: {@code tenhal.jobs.node-name} ({@code TENHAL_JOBS_NODE_NAME},
+     * e.g. the host's name when one host runs one node), else the host's name and a random suffix.
+     */
     @Bean
-    DbSchedulerCustomizer dbSchedulerCustomizer(JsonMapper json) {
-        String node = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    DbSchedulerCustomizer dbSchedulerCustomizer(
+            JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${tenhal.jobs.node-name:}") String name) {
+        String node =
+                name.isBlank() ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8) : name;
         return new DbSchedulerCustomizer() {
             @Override
             public Optional<Serializer> serializer() {

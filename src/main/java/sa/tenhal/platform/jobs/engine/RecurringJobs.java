@@ -98,6 +98,12 @@ class RecurringJobs {
                     if (schedule.map(JobScheduleStore.Stored::paused).orElse(false)) {
                         return (complete, operations) -> operations.remove();
                     }
+                    // one line per run and due time (DEBUG): the failure suite counts them across nodes
+                    log.debug(
+                            "Recurring job {} runs for its due time {} on {}",
+                            job.name(),
+                            context.getExecution().getExecutionTime(),
+                            context.getExecution().pickedBy);
                     job.work().run();
                     return (CompletionHandler<Void>) (complete, operations) -> operations.reschedule(
                             complete,

@@ -1,0 +1,34 @@
+package sa.tenhal.integrations.nphies;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import sa.tenhal.appointments.AppointmentBooked;
+import sa.tenhal.appointments.AppointmentId;
+import sa.tenhal.finance.InvoiceIssued;
+import sa.tenhal.finance.Payer;
+
+/**
+ * An insurer invoice issued for a visit is claimed at once; a booking whose service the payer authorises first gets
+ * its prior authorisation request at once.
+ */
+@Component
+class NphiesListener {
+
+    private final Insurance insurance;
+
+    NphiesListener(Insurance insurance) {
+        this.insurance = insurance;
+    }
+
+    @ApplicationModuleListener
+    void on(InvoiceIssued issued) {
+        if (issued.payer() == Payer.INSURER) {
+            insurance.onInsurerInvoiceIssued(issued.invoice());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentBooked booked) {
+        insurance.onBooked(new AppointmentId(booked.appointmentId()));
+    }
+}
