@@ -12,10 +12,26 @@ import sa.tenhal.patients.CareTeams;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestConfig {
 
+    static {
+        // Waits are for a state, and their bound is only how long before a test gives up: generous, so that a test
+        // never fails because the machine is busy (Awaitility's own default, 10 s, was not, beside other work).
+        org.awaitility.Awaitility.setDefaultTimeout(java.time.Duration.ofSeconds(90));
+    }
+
     @Bean
     @Primary
     MutableClock mutableClock() {
         return new MutableClock();
+    }
+
+    /** Only where this context's scheduler runs jobs ({@code tenhal.jobs.execute=true}); see the class. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+            name = "tenhal.jobs.execute",
+            havingValue = "true",
+            matchIfMissing = true)
+    SchedulerPacemaker schedulerPacemaker(com.github.kagkarlsson.scheduler.Scheduler scheduler) {
+        return new SchedulerPacemaker(scheduler);
     }
 
     @Bean

@@ -1,29 +1,42 @@
 package sa.tenhal.platform.jobs.engine;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.OneTimeJob;
 
 /**
  * {@link Jobs} on db-scheduler. Its DataSource is transaction-aware, so these calls join the caller's transaction.
+ *
+ * <p>A job due at once wakes this node's scheduler when the caller's transaction commits. db-scheduler's own immediate
+ * execution ({@code db-scheduler.immediate-execution-enabled}, off) wakes it while the transaction is still open: its
+ * poll cannot see the uncommitted job, and the job then waited for the next polling interval.
  */
 @Component
 class DbSchedulerJobs implements Jobs {
 
-    private final SchedulerClient scheduler;
+    private final Scheduler scheduler;
+    private final Clock clock;
 
-    DbSchedulerJobs(SchedulerClient scheduler) {
+    DbSchedulerJobs(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     @Override
     public <T> boolean schedule(OneTimeJob<T> job, String instanceId, Instant at, T data) {
-        return scheduler.scheduleIfNotExists(new TaskInstance<>(job.name(), instanceId, data), at);
+        boolean scheduled = scheduler.scheduleIfNotExists(new TaskInstance<>(job.name(), instanceId, data), at);
+        if (scheduled) {
+            wakeIfDue(at);
+        }
+        return scheduled;
     }
 
     @Override
@@ -34,6 +47,7 @@ class DbSchedulerJobs implements Jobs {
         } else {
             scheduler.scheduleIfNotExists(new TaskInstance<>(job.name(), instanceId, data), at);
         }
+        wakeIfDue(at);
     }
 
     @Override
@@ -49,5 +63,25 @@ class DbSchedulerJobs implements Jobs {
         return scheduler
                 .getScheduledExecution(TaskInstanceId.of(job.name(), instanceId))
                 .map(e -> e.getExecutionTime());
+    }
+
+    private void wakeIfDue(Instant at) {
+        if (at.isAfter(clock.instant())) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            scheduler.triggerCheckForDueExecutions();
+        } else if (TransactionSynchronizationManager.getSynchronizations().stream()
+                .noneMatch(WakeOnCommit.class::isInstance)) {
+            TransactionSynchronizationManager.registerSynchronization(new WakeOnCommit(scheduler));
+        }
+    }
+
+    /** Registered once per transaction (a suspended outer transaction keeps its own). */
+    private record WakeOnCommit(Scheduler scheduler) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            scheduler.triggerCheckForDueExecutions();
+        }
     }
 }
