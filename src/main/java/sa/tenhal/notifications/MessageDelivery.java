@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.OneTimeJob;
 import sa.tenhal.platform.jobs.OneTimeJobHandler;
 import sa.tenhal.platform.jobs.PermanentJobFailure;
@@ -52,6 +53,8 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     private final ClinicTime time;
     // looked up when a message fails: the job engine needs this handler before the Jobs that Messages uses exists
     private final org.springframework.beans.factory.ObjectProvider<Messages> outbox;
+    // the same: looked up when a message is recorded sent
+    private final org.springframework.beans.factory.ObjectProvider<Jobs> jobs;
 
     MessageDelivery(
             DeliveryLog messages,
@@ -62,8 +65,10 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             TransactionTemplate transactions,
             NotificationProperties properties,
             ClinicTime time,
-            org.springframework.beans.factory.ObjectProvider<Messages> outbox) {
+            org.springframework.beans.factory.ObjectProvider<Messages> outbox,
+            org.springframework.beans.factory.ObjectProvider<Jobs> jobs) {
         this.outbox = outbox;
+        this.jobs = jobs;
         this.messages = messages;
         this.email = email;
         this.text = text;
@@ -83,21 +88,26 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     public void run(String instanceId, Void data) throws DeliveryFailure {
         UUID id = UUID.fromString(instanceId);
         Instant now = time.now();
-        Optional<LoggedMessage> claimed = messages.claimQueued(id, now);
-        if (claimed.isEmpty()) {
-            claimed = messages.takeOver(id, now.minus(properties.sendingStuckAfter()), now);
-            claimed.ifPresent(m -> log.info(
-                    "Message {} ({}) was left SENDING by an attempt that never finished; recovering it (attempt {})",
-                    id,
-                    m.channel(),
-                    m.attempts()));
+        Optional<Prepared> claimed;
+        try {
+            // the claim and the links the message carries, one commit
+            claimed = transactions.execute(status -> claim(id, now).map(this::prepare));
+        } catch (RuntimeException unexpected) {
+            // e.g. a link that cannot be minted (rolled back with the claim): the attempt is claimed alone and counted
+            // like a provider error, so that it cannot loop for ever
+            Optional<LoggedMessage> alone = claim(id, now);
+            if (alone.isPresent()) {
+                handleFailure(alone.get(), DeliveryFailure.retryable("unexpected error: " + unexpected, unexpected));
+            }
+            return;
         }
         if (claimed.isEmpty()) {
             // Gone, handled, or SENDING by an attempt younger than sendingStuckAfter: a live node may still be sending
             // it. If that node has in fact stopped, MessageRecovery schedules this job again once the attempt is old.
             return;
         }
-        LoggedMessage message = claimed.get();
+        Prepared prepared = claimed.get();
+        LoggedMessage message = prepared.message();
         if (message.attempts() > GIVE_UP_AFTER_ATTEMPTS) {
             log.warn("Message {} ({}) given up after {} attempts", id, message.channel(), message.attempts());
             failForGood(message, "given up after " + message.attempts() + " attempts without an outcome");
@@ -107,13 +117,43 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             if (message.attempts() > 1 && alreadyAccepted(message)) {
                 return;
             }
-            hand(message);
+            hand(prepared);
         } catch (DeliveryFailure failure) {
             handleFailure(message, failure);
         } catch (RuntimeException unexpected) {
-            // e.g. a link that cannot be minted: counted like a provider error, so that it cannot loop for ever
             handleFailure(message, DeliveryFailure.retryable("unexpected error: " + unexpected, unexpected));
         }
+    }
+
+    /** A queued message, or one an earlier attempt left SENDING too long ago, handed to this attempt. */
+    private Optional<LoggedMessage> claim(UUID id, Instant now) {
+        Optional<LoggedMessage> claimed = messages.claimQueued(id, now);
+        if (claimed.isEmpty()) {
+            claimed = messages.takeOver(id, now.minus(properties.sendingStuckAfter()), now);
+            claimed.ifPresent(m -> log.info(
+                    "Message {} ({}) was left SENDING by an attempt that never finished; recovering it (attempt {})",
+                    id,
+                    m.channel(),
+                    m.attempts()));
+        }
+        return claimed;
+    }
+
+    /** A claimed message as it leaves: its links minted (once for a text and its template's values together). */
+    private record Prepared(LoggedMessage message, String body, WhatsappContent template) {}
+
+    private Prepared prepare(LoggedMessage message) {
+        if (message.attempts() > GIVE_UP_AFTER_ATTEMPTS) {
+            return new Prepared(message, null, null);
+        }
+        WhatsappContent template = message.content();
+        if (message.channel() == Channel.EMAIL || template == null) {
+            return new Prepared(message, links.resolve(message.body()), template);
+        }
+        // text and template resolved together, so that each link is minted once and both carry the same
+        String[] both = links.resolve(message.body() + SEPARATOR + template.variablesJson())
+                .split(SEPARATOR, 2);
+        return new Prepared(message, both[0], WhatsappContent.of(template.contentSid(), both[1]));
     }
 
     /**
@@ -142,44 +182,79 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
                 message.channel(),
                 isEmail ? email.name() : text.name(),
                 found.providerId());
-        recordSent(
+        transactions.executeWithoutResult(status -> recordSent(
                 message,
                 isEmail ? email.name() : text.name(),
                 found.providerId(),
-                isEmail || found.text() == null ? null : SmsSegments.count(found.text()));
+                isEmail || found.text() == null ? null : SmsSegments.count(found.text())));
         return true;
     }
 
-    private void hand(LoggedMessage message) throws DeliveryFailure {
-        UUID id = message.id();
-        if (message.channel() == Channel.EMAIL) {
-            String html = links.resolve(message.body());
-            String providerId = email.send(
-                    id, message.address(), message.subject(), html, HtmlToText.convert(html), messages.attachments(id));
-            recordSent(message, email.name(), providerId, null);
-        } else {
-            String body = links.resolve(message.body());
-            WhatsappContent template = message.content();
-            if (template != null) {
-                // text and template resolved together, so that each link is minted once and both carry the same
-                String[] both = links.resolve(message.body() + SEPARATOR + template.variablesJson())
-                        .split(SEPARATOR, 2);
-                body = both[0];
-                template = WhatsappContent.of(template.contentSid(), both[1]);
-            }
-            String providerId = text.send(id, message.channel(), message.address(), body, template);
-            recordSent(message, text.name(), providerId, SmsSegments.count(body));
+    /**
+     * Hands the message over and records it SENT. A transport that writes to Tenhal's own database (the outbox) is
+     * handed the message inside the transaction that records it, so that both are one commit; any other is handed it
+     * first, and the record follows in a transaction of its own.
+     */
+    private void hand(Prepared prepared) throws DeliveryFailure {
+        LoggedMessage message = prepared.message();
+        boolean inDatabase = message.channel() == Channel.EMAIL ? email.inDatabase() : text.inDatabase();
+        if (!inDatabase) {
+            handOver(prepared);
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                try {
+                    handOver(prepared);
+                } catch (DeliveryFailure failure) {
+                    throw new FailedInTransaction(failure);
+                }
+            });
+        } catch (FailedInTransaction failed) {
+            throw failed.failure;
         }
     }
 
-    /** SENT, and the owner's "sent" time, in one transaction. */
+    private void handOver(Prepared prepared) throws DeliveryFailure {
+        LoggedMessage message = prepared.message();
+        UUID id = message.id();
+        if (message.channel() == Channel.EMAIL) {
+            String html = prepared.body();
+            String providerId = email.send(
+                    id, message.address(), message.subject(), html, HtmlToText.convert(html), messages.attachments(id));
+            inTransaction(() -> recordSent(message, email.name(), providerId, null));
+        } else {
+            String body = prepared.body();
+            String providerId = text.send(id, message.channel(), message.address(), body, prepared.template());
+            inTransaction(() -> recordSent(message, text.name(), providerId, SmsSegments.count(body)));
+        }
+    }
+
+    /** Joins the transaction the outbox's hand-over runs in, or opens one. */
+    private void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
+    }
+
+    /** A transport's failure inside the outbox's transaction, rolling it back and carried out of it. */
+    private static final class FailedInTransaction extends RuntimeException {
+        private final DeliveryFailure failure;
+
+        FailedInTransaction(DeliveryFailure failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * SENT, the owner's "sent" time, and the end of this delivery's job, in the caller's transaction: one commit, and
+     * a crash leaves either all of them or none (the job then runs again and finds the message SENDING or SENT).
+     */
     private void recordSent(LoggedMessage message, String provider, String providerId, Integer segments) {
         Instant at = time.now();
-        transactions.executeWithoutResult(status -> {
-            if (messages.sent(message.id(), provider, providerId, segments, at)) {
-                receipts.sent(message, at);
-            }
-        });
+        if (messages.sent(message.id(), provider, providerId, segments, at)) {
+            receipts.sent(message, at);
+        }
+        jobs.getObject().completeWithTransaction(Messages.DELIVER, message.id().toString());
     }
 
     private void handleFailure(LoggedMessage message, DeliveryFailure failure) throws DeliveryFailure {

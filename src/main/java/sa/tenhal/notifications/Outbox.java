@@ -123,6 +123,11 @@ public class Outbox {
         public boolean canTell() {
             return true;
         }
+
+        @Override
+        public boolean inDatabase() {
+            return true;
+        }
     }
 
     /** SMS and WhatsApp into the outbox. */
@@ -153,6 +158,11 @@ public class Outbox {
 
         @Override
         public boolean canTell() {
+            return true;
+        }
+
+        @Override
+        public boolean inDatabase() {
             return true;
         }
     }

@@ -52,6 +52,14 @@ final class Transports {
         default boolean canTell() {
             return false;
         }
+
+        /**
+         * Whether this transport writes to Tenhal's own database (the outbox): it is then handed the message inside
+         * the transaction that records it SENT, one commit for both.
+         */
+        default boolean inDatabase() {
+            return false;
+        }
     }
 
     /** SMS and WhatsApp. A second provider (a Saudi SMS gateway) implements this too. */
@@ -74,6 +82,11 @@ final class Transports {
 
         /** As {@link Email#canTell}. */
         default boolean canTell() {
+            return false;
+        }
+
+        /** As {@link Email#inDatabase}. */
+        default boolean inDatabase() {
             return false;
         }
     }

@@ -70,6 +70,14 @@ public class BackgroundTestBeans {
 
     public static final OneTimeJob<Chore> CHORE = OneTimeJob.of("test-chore", Chore.class);
 
+    /** Work that ends its own job inside its transaction, which then commits or (if {@code rollBack}) rolls back. */
+    public record Entry(String key, boolean rollBack) {}
+
+    public static final OneTimeJob<Entry> ENTRY = OneTimeJob.of("test-entry", Entry.class);
+
+    /** Whether each entry's call to end its job inside its transaction said yes. */
+    public static final Map<String, Boolean> ENDED_IN_TRANSACTION = new ConcurrentHashMap<>();
+
     /** An event whose listener fails as scripted. */
     public record SomethingHappened(String key) {}
 
@@ -117,6 +125,35 @@ public class BackgroundTestBeans {
 
             @Override
             public void run(String instanceId, Chore data) {
+                script.perform(data.key());
+            }
+        };
+    }
+
+    @Bean
+    OneTimeJobHandler<Entry> entryHandler(
+            Script script,
+            org.springframework.transaction.support.TransactionTemplate transactions,
+            org.springframework.beans.factory.ObjectProvider<sa.tenhal.platform.jobs.Jobs> jobs) {
+        return new OneTimeJobHandler<>() {
+            @Override
+            public OneTimeJob<Entry> job() {
+                return ENTRY;
+            }
+
+            @Override
+            public void run(String instanceId, Entry data) {
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        ENDED_IN_TRANSACTION.put(
+                                data.key(), jobs.getObject().completeWithTransaction(ENTRY, instanceId));
+                        if (data.rollBack()) {
+                            throw new IllegalStateException("rolled back on purpose");
+                        }
+                    });
+                } catch (IllegalStateException rolledBack) {
+                    // the handler goes on; its job completes as usual
+                }
                 script.perform(data.key());
             }
         };

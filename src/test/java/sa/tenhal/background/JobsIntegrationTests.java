@@ -212,6 +212,40 @@ class JobsIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "movable")).isEmpty();
     }
 
+    @Test
+    void aJobEndsInsideItsHandlersTransactionOrAsUsualIfThatRollsBack() {
+        // outside a run of the job, nothing is ended
+        assertThat(jobs.completeWithTransaction(BackgroundTestBeans.ENTRY, "nowhere"))
+                .isFalse();
+
+        jobs.schedule(
+                BackgroundTestBeans.ENTRY,
+                "ended",
+                clock.instant(),
+                new BackgroundTestBeans.Entry("entry-ended", false));
+        jobs.schedule(
+                BackgroundTestBeans.ENTRY,
+                "undone",
+                clock.instant(),
+                new BackgroundTestBeans.Entry("entry-undone", true));
+        runDueJobs();
+        await().untilAsserted(() -> {
+            assertThat(script.successes("entry-ended")).isEqualTo(1);
+            assertThat(script.successes("entry-undone")).isEqualTo(1);
+            assertThat(jobs.scheduledAt(BackgroundTestBeans.ENTRY, "ended")).isEmpty();
+            assertThat(jobs.scheduledAt(BackgroundTestBeans.ENTRY, "undone")).isEmpty();
+        });
+        assertThat(BackgroundTestBeans.ENDED_IN_TRANSACTION)
+                .containsEntry("entry-ended", true)
+                .containsEntry("entry-undone", true);
+        // each ran once, and neither is recorded as failed: the ended one was not completed a second time, the undone
+        // one was completed by the scheduler as usual
+        assertThat(script.runs("entry-ended")).isEqualTo(1);
+        assertThat(script.runs("entry-undone")).isEqualTo(1);
+        assertThat(failures("ended")).isZero();
+        assertThat(failures("undone")).isZero();
+    }
+
     long failures(String instance) {
         return jdbc.sql("select count(*) from job_failure where task_instance = :i")
                 .param("i", instance)

@@ -20,4 +20,12 @@ public interface Jobs {
 
     /** When the instance is due, if it is scheduled. */
     Optional<Instant> scheduledAt(OneTimeJob<?> job, String instanceId);
+
+    /**
+     * Ends the job this thread is running with the caller's transaction: the job's row is removed in that transaction,
+     * so that the job's last piece of work and its completion are one commit instead of two. Only inside a run of
+     * {@code job} for {@code instanceId}, in a transaction; false elsewhere (the job then completes as usual when its
+     * handler returns). If the transaction rolls back, the job completes, fails or is retried as usual.
+     */
+    boolean completeWithTransaction(OneTimeJob<?> job, String instanceId);
 }

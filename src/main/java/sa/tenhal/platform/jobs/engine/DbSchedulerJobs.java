@@ -1,11 +1,13 @@
 package sa.tenhal.platform.jobs.engine;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,10 +26,16 @@ class DbSchedulerJobs implements Jobs {
 
     private final Scheduler scheduler;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final String removeRun;
 
-    DbSchedulerJobs(Scheduler scheduler, Clock clock) {
+    DbSchedulerJobs(Scheduler scheduler, Clock clock, JdbcClient jdbc, DbSchedulerProperties properties) {
         this.scheduler = scheduler;
         this.clock = clock;
+        this.jdbc = jdbc;
+        // db-scheduler's own completion of a one-time job, by the version its pick gave the row
+        this.removeRun = "delete from " + properties.getTableName()
+                + " where task_name = :task and task_instance = :instance and version = :version";
     }
 
     @Override
@@ -63,6 +71,32 @@ class DbSchedulerJobs implements Jobs {
         return scheduler
                 .getScheduledExecution(TaskInstanceId.of(job.name(), instanceId))
                 .map(e -> e.getExecutionTime());
+    }
+
+    @Override
+    public boolean completeWithTransaction(OneTimeJob<?> job, String instanceId) {
+        RunningJob run = RunningJob.current();
+        if (run == null
+                || !run.is(job.name(), instanceId)
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
+        }
+        int removed = jdbc.sql(removeRun)
+                .param("task", run.task)
+                .param("instance", run.instance)
+                .param("version", run.version)
+                .update();
+        if (removed != 1) {
+            // revived on another node meanwhile (a new version): db-scheduler's own completion decides
+            return false;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                run.completed();
+            }
+        });
+        return true;
     }
 
     private void wakeIfDue(Instant at) {

@@ -1,10 +1,15 @@
 package sa.tenhal.platform.jobs.engine;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sa.tenhal.platform.jobs.OneTimeJobHandler;
 import sa.tenhal.platform.jobs.PermanentJobFailure;
 
@@ -13,18 +18,48 @@ final class OneTimeTasks {
 
     private OneTimeTasks() {}
 
+    private static final Logger log = LoggerFactory.getLogger(OneTimeTasks.class);
+
     static <T> Task<T> task(OneTimeJobHandler<T> handler, JobFailures failures, RetryPolicy retry) {
-        return Tasks.oneTime(handler.job().name(), handler.job().dataType())
-                .onFailure(new Retrying<>(failures, retry))
-                .execute((instance, context) -> {
-                    try {
-                        handler.run(instance.getId(), instance.getData());
-                    } catch (RuntimeException e) {
+        return new OneTimeTask<>(handler.job().name(), handler.job().dataType(), new Retrying<>(failures, retry)) {
+            /**
+             * Runs the handler; if it ended the job inside its own transaction ({@link RunningJob}), the job's row is
+             * gone already and there is nothing left to complete.
+             */
+            @Override
+            public CompletionHandler<T> execute(TaskInstance<T> instance, ExecutionContext context) {
+                RunningJob run = RunningJob.start(context.getExecution());
+                try {
+                    handler.run(instance.getId(), instance.getData());
+                } catch (RuntimeException e) {
+                    if (!run.isCompleted()) {
                         throw e;
-                    } catch (Exception e) {
+                    }
+                    log.warn(
+                            "Job {} {} failed after it had completed; it stays completed",
+                            getName(),
+                            instance.getId(),
+                            e);
+                } catch (Exception e) {
+                    if (!run.isCompleted()) {
                         throw new JobException(e);
                     }
-                });
+                    log.warn(
+                            "Job {} {} failed after it had completed; it stays completed",
+                            getName(),
+                            instance.getId(),
+                            e);
+                } finally {
+                    RunningJob.end();
+                }
+                return run.isCompleted() ? (complete, operations) -> {} : (complete, operations) -> operations.stop();
+            }
+
+            @Override
+            public void executeOnce(TaskInstance<T> instance, ExecutionContext context) {
+                throw new UnsupportedOperationException("execute runs the handler");
+            }
+        };
     }
 
     /** Checked exceptions of handlers, carried through db-scheduler's execution. */

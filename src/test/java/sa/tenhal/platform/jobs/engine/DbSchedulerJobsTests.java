@@ -24,7 +24,11 @@ class DbSchedulerJobsTests {
     static final OneTimeJob<Void> DELIVER = OneTimeJob.of("deliver-message", Void.class);
 
     final Scheduler scheduler = mock(Scheduler.class);
-    final DbSchedulerJobs jobs = new DbSchedulerJobs(scheduler, Clock.fixed(NOW, ZoneOffset.UTC));
+    final DbSchedulerJobs jobs = new DbSchedulerJobs(
+            scheduler,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            mock(org.springframework.jdbc.core.simple.JdbcClient.class),
+            new com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties());
 
     @AfterEach
     void noTransaction() {
