@@ -85,4 +85,25 @@ class PatientFacts {
                 })
                 .optional();
     }
+
+    /** The patient's coverages in their order (position), from their own table: no patient, guardians or documents. */
+    java.util.List<PatientDetails.Coverage> coverages(java.util.UUID patientId) {
+        return jdbc.sql("""
+                        select id, payer_id, payer_name, member_id, policy_number, plan_class, expires_on, relationship,
+                               subscriber_member_id
+                          from patient_coverage where patient_id = :id order by position
+                        """)
+                .param("id", patientId)
+                .query((rs, i) -> new PatientDetails.Coverage(
+                        rs.getObject("id", java.util.UUID.class),
+                        rs.getString("payer_id"),
+                        rs.getString("payer_name"),
+                        rs.getString("member_id"),
+                        rs.getString("policy_number"),
+                        rs.getString("plan_class"),
+                        rs.getObject("expires_on", java.time.LocalDate.class),
+                        SubscriberRelation.of(rs.getString("relationship")),
+                        rs.getString("subscriber_member_id")))
+                .list();
+    }
 }

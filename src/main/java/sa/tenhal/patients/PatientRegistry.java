@@ -242,6 +242,15 @@ public class PatientRegistry {
         return facts.status(id.value());
     }
 
+    /**
+     * A patient's insurance coverages in their order, read alone (a hot read: whether a booking needs the payer's
+     * authorisation is asked of every booking); empty for an uninsured or unknown patient.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientDetails.Coverage> coverages(PatientId id) {
+        return facts.coverages(id.value());
+    }
+
     /** How to reach a patient for notifications; empty if they cannot be found. */
     @Transactional(readOnly = true)
     public Optional<PatientContact> contact(PatientId id) {

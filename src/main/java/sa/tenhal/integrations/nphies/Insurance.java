@@ -218,8 +218,7 @@ public class Insurance {
 
     /** Whether the patient's payer authorises this service before it is given. */
     public boolean needsAuthorisation(UUID patientId, UUID serviceId, LocalDate day) {
-        PatientDetails patient = who.patient(patientId);
-        var coverage = who.coverage(patient, day);
+        var coverage = who.coverage(patientId, day);
         if (coverage.isEmpty()) {
             return false;
         }
@@ -248,14 +247,15 @@ public class Insurance {
      * A booked appointment whose service the payer authorises first gets its request at once (durably: the listener is
      * retried; the {@code submit-nphies-prior-auth} sweep catches what is left).
      */
-    void onBooked(AppointmentId appointmentId) {
-        AppointmentDetails a = scheduling.get(appointmentId);
-        LocalDate day = time.local(a.startsAt()).toLocalDate();
-        if (!needsAuthorisation(a.patientId().value(), a.serviceId().value(), day)
-                || currentAuthorisation(a.id().value()).isPresent()) {
+    void onBooked(AppointmentId appointmentId, UUID patientId, UUID serviceId, java.time.Instant startsAt) {
+        // from the event first: for an uninsured patient (most bookings) one read of their coverages is all
+        if (!needsAuthorisation(patientId, serviceId, time.local(startsAt).toLocalDate())
+                || currentAuthorisation(appointmentId.value()).isPresent()) {
             return;
         }
-        transactions.execute(s -> createAuthorisation(a)).ifPresent(this::sendQuietly);
+        transactions
+                .execute(s -> createAuthorisation(scheduling.get(appointmentId)))
+                .ifPresent(this::sendQuietly);
     }
 
     private Optional<UUID> createAuthorisation(AppointmentDetails a) {

@@ -29,6 +29,10 @@ class NphiesListener {
 
     @ApplicationModuleListener
     void on(AppointmentBooked booked) {
-        insurance.onBooked(new AppointmentId(booked.appointmentId()));
+        insurance.onBooked(
+                new AppointmentId(booked.appointmentId()),
+                booked.patientId().value(),
+                booked.serviceId().value(),
+                booked.startsAt());
     }
 }

@@ -45,7 +45,17 @@ class Who {
 
     /** The patient's coverage on a day: the first that has not expired (as finance bills it). */
     Optional<PatientDetails.Coverage> coverage(PatientDetails patient, LocalDate day) {
-        return patient.coverages().stream()
+        return onDay(patient.coverages(), day);
+    }
+
+    /** The same, for a patient by id, reading their coverages alone (asked of every booking). */
+    Optional<PatientDetails.Coverage> coverage(java.util.UUID patientId, LocalDate day) {
+        return onDay(patients.coverages(new PatientId(patientId)), day);
+    }
+
+    private static Optional<PatientDetails.Coverage> onDay(
+            java.util.List<PatientDetails.Coverage> coverages, LocalDate day) {
+        return coverages.stream()
                 .filter(c -> c.expiresOn() == null || !c.expiresOn().isBefore(day))
                 .findFirst();
     }
