@@ -119,7 +119,8 @@ class Messages {
                 log.attach(id, message.attachments());
             }
             if (!held) {
-                jobs.schedule(DELIVER, id.toString(), sendAfter, null);
+                // the message's id is new in this transaction: its job cannot exist yet
+                jobs.scheduleNew(DELIVER, id.toString(), sendAfter, null);
                 queued.add(id);
             }
             before = id;

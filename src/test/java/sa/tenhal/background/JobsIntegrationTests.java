@@ -246,6 +246,18 @@ class JobsIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(failures("undone")).isZero();
     }
 
+    @Test
+    void aNewInstanceIsScheduledWithOneInsertAndASecondOfTheSameIdIsRefused() {
+        Instant later = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        jobs.scheduleNew(BackgroundTestBeans.CHORE, "fresh", later, new BackgroundTestBeans.Chore("chore-fresh"));
+        assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "fresh")).contains(later);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.scheduleNew(
+                        BackgroundTestBeans.CHORE, "fresh", later.plusSeconds(5), new BackgroundTestBeans.Chore("x")))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "fresh")).contains(later);
+        jobs.cancel(BackgroundTestBeans.CHORE, "fresh");
+    }
+
     long failures(String instance) {
         return jdbc.sql("select count(*) from job_failure where task_instance = :i")
                 .param("i", instance)

@@ -12,6 +12,12 @@ public interface Jobs {
     /** Schedules the instance unless it is already scheduled (then nothing changes); true if this call scheduled it. */
     <T> boolean schedule(OneTimeJob<T> job, String instanceId, Instant at, T data);
 
+    /**
+     * Schedules an instance whose id was minted in the caller's transaction, so that it cannot exist yet: one insert,
+     * without {@link #schedule}'s look first. An id that exists after all fails the caller's transaction.
+     */
+    <T> void scheduleNew(OneTimeJob<T> job, String instanceId, Instant at, T data);
+
     /** Moves the instance to a new time (and data), scheduling it if it does not exist. */
     <T> void reschedule(OneTimeJob<T> job, String instanceId, Instant at, T data);
 

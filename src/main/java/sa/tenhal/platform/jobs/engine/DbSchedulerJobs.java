@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,12 @@ class DbSchedulerJobs implements Jobs {
             wakeIfDue(at);
         }
         return scheduled;
+    }
+
+    @Override
+    public <T> void scheduleNew(OneTimeJob<T> job, String instanceId, Instant at, T data) {
+        scheduler.scheduleBatch(List.of(new TaskInstance<>(job.name(), instanceId, data)), at);
+        wakeIfDue(at);
     }
 
     @Override
