@@ -70,6 +70,37 @@ public class ContactPreferences {
                 .orElse(new QuietHours(properties.quietStart(), properties.quietEnd(), false));
     }
 
+    /** What applies to a patient's messages: their quiet hours and their channels. */
+    record Applied(QuietHours quiet, ChannelChoice channels) {}
+
+    /** {@link #quietHours} and {@link #channels} in one read (every message to a patient asks both). */
+    @Transactional(readOnly = true)
+    Applied applied(PatientId patient) {
+        return jdbc.sql("""
+                        select quiet_start, quiet_end, channel_order, every_channel
+                          from contact_preference where patient_id = :id
+                        """)
+                .param("id", patient.value())
+                .query((rs, i) -> new Applied(
+                        rs.getTime(1) == null
+                                ? defaultQuietHours()
+                                : new QuietHours(
+                                        rs.getTime(1).toLocalTime(),
+                                        rs.getTime(2).toLocalTime(),
+                                        true),
+                        rs.getString(3) == null && !rs.getBoolean(4)
+                                ? DEFAULT_CHOICE
+                                : new ChannelChoice(order(rs.getString(3)), rs.getBoolean(4), true)))
+                .optional()
+                .orElseGet(() -> new Applied(defaultQuietHours(), DEFAULT_CHOICE));
+    }
+
+    private QuietHours defaultQuietHours() {
+        return new QuietHours(properties.quietStart(), properties.quietEnd(), false);
+    }
+
+    private static final ChannelChoice DEFAULT_CHOICE = new ChannelChoice(DEFAULT_ORDER, false, false);
+
     /** A patient's channel order, as the API shows it: 404 for an id that names no patient. */
     @Transactional(readOnly = true)
     public ChannelChoice channelsOf(PatientId patient) {

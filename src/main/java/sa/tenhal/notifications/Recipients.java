@@ -34,8 +34,9 @@ class Recipients {
         for (ContactChannel c : contact.channels()) {
             channels.add(Channel.valueOf(c.name()));
         }
-        ContactPreferences.QuietHours quiet = preferences.quietHours(contact.patientId());
-        ContactPreferences.ChannelChoice choice = preferences.channels(contact.patientId());
+        ContactPreferences.Applied applied = preferences.applied(contact.patientId());
+        ContactPreferences.QuietHours quiet = applied.quiet();
+        ContactPreferences.ChannelChoice choice = applied.channels();
         return new Recipient(
                 Recipient.Type.PATIENT,
                 contact.patientId().value(),

@@ -113,7 +113,10 @@ public final class BookingBenchmark {
             arguments.add("--tenhal.database.embedded.port=" + Integer.getInteger("dbport"));
         }
         if (TRACE) {
-            arguments.add("--logging.level.io.zonky.test.db.postgres=INFO");
+            // The embedded server's own log is lost once pg_ctl has started it (its output pipe closes), so the
+            // statements are read from the JDBC driver's log instead; with statements never prepared on the server the
+            // driver sends every statement's text, and logs it.
+            arguments.add("--spring.datasource.hikari.data-source-properties.prepareThreshold=0");
         }
         if (JOBS) {
             // the confirmation messages are sent (to the outbox) while the bookings run, by the node's own jobs, so
@@ -451,9 +454,11 @@ public final class BookingBenchmark {
      */
     static void trace(BenchCentre centre, ServiceId service, ProviderId provider, UUID patient, LocalDate day)
             throws Exception {
-        centre.jdbc.execute("alter system set log_statement = 'all'");
-        centre.jdbc.execute("select pg_reload_conf()");
-        Thread.sleep(500);
+        String driver = "org.postgresql.core.v3.QueryExecutorImpl";
+        var logging = org.springframework.boot.logging.LoggingSystem.get(BookingBenchmark.class.getClassLoader());
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(driver);
+        jul.setLevel(java.util.logging.Level.FINEST);
+        logging.setLogLevel(driver, org.springframework.boot.logging.LogLevel.TRACE);
         System.out.println("TRACE start");
         String body = String.format(
                 "{\"patientId\":\"%s\",\"serviceId\":\"%s\",\"providerId\":\"%s\",\"startsAt\":\"%s\"}",
@@ -470,15 +475,20 @@ public final class BookingBenchmark {
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         System.out.println("TRACE booking answered " + response.statusCode());
+        // until the work the booking set off is done: its publications completed and its message sent
         while (centre.jdbc.queryForObject(
-                        "select count(*) from event_publication where status is distinct from 'FAILED'", Long.class)
-                > 0) {
+                                "select count(*) from event_publication where status is distinct from 'FAILED'",
+                                Long.class)
+                        > 0
+                || centre.jdbc.queryForObject(
+                                "select count(*) from notification_message where status in ('QUEUED', 'SENDING')",
+                                Long.class)
+                        > 0) {
             Thread.sleep(50);
         }
         Thread.sleep(1000);
-        centre.jdbc.execute("alter system reset log_statement");
-        centre.jdbc.execute("select pg_reload_conf()");
-        Thread.sleep(500);
+        logging.setLogLevel(driver, org.springframework.boot.logging.LogLevel.WARN);
+        jul.setLevel(java.util.logging.Level.WARNING);
         System.out.println("TRACE end");
     }
 
