@@ -118,6 +118,10 @@ public final class BookingBenchmark {
             // driver sends every statement's text, and logs it.
             arguments.add("--spring.datasource.hikari.data-source-properties.prepareThreshold=0");
         }
+        // -Djobthreads=N: db-scheduler's threads on this node (TENHAL_JOB_THREADS, default 16)
+        if (Integer.getInteger("jobthreads", 0) > 0) {
+            arguments.add("--db-scheduler.threads=" + Integer.getInteger("jobthreads"));
+        }
         if (JOBS) {
             // the confirmation messages are sent (to the outbox) while the bookings run, by the node's own jobs, so
             // their CPU and transactions count; no quiet hours, so that none waits for the morning
