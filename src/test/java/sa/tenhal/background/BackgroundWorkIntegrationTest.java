@@ -86,6 +86,8 @@ public abstract class BackgroundWorkIntegrationTest {
     @AfterEach
     void realTime() {
         clock.reset();
+        // a test that paused the scheduler and failed before resuming it leaves the others a working one
+        scheduler.resume();
     }
 
     /** Moves the clock and lets the scheduler pick up what has become due. */

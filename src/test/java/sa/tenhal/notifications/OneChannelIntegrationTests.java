@@ -207,6 +207,10 @@ class OneChannelIntegrationTests extends BackgroundWorkIntegrationTest {
         // before the fallback's job ran, and its job was lost. Made at 23:00 Riyadh and not urgent, the SMS waits for
         // the morning, so no job sends it while the test plays the crash.
         clock.set(java.time.Instant.parse("2031-07-04T20:00:00Z"));
+        // The email fallback is due at once: this node's scheduler is paused while the crash is played, or it could
+        // send
+        // the email between its queuing and the loss of its job.
+        scheduler.pause();
         Recipient sara = patient(to, address, EnumSet.of(Channel.SMS, Channel.EMAIL), false);
         UUID sms = transactions
                 .execute(status -> messages.send(new Outgoing(
@@ -231,6 +235,7 @@ class OneChannelIntegrationTests extends BackgroundWorkIntegrationTest {
                 .param("id", emailId.toString())
                 .update();
         assertThat(on(source, Channel.EMAIL).status()).isEqualTo(MessageStatus.QUEUED);
+        scheduler.resume();
 
         advance(java.time.Duration.ofMinutes(3));
         assertThat(recovery.run()).isGreaterThanOrEqualTo(1);
