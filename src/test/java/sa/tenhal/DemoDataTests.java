@@ -166,6 +166,13 @@ class DemoDataTests {
         assertThat(count("select count(*) from notification_message where status = 'SENT' and provider = 'outbox'"
                         + " and kind = 'staff-welcome'"))
                 .isEqualTo(16);
+        // each in one attempt, and no delivery job left behind (the outbox's copy, SENT and the job's end: one commit)
+        assertThat(count("select count(*) from notification_message where kind = 'staff-welcome' and attempts = 1"))
+                .isEqualTo(16);
+        assertThat(count(
+                        "select count(*) from scheduled_tasks t join notification_message m on t.task_instance = m.id::text"
+                                + " where t.task_name = 'deliver-message' and m.kind = 'staff-welcome'"))
+                .isZero();
         // (the demo bookings' confirmation requests land there too, with their links)
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(90))

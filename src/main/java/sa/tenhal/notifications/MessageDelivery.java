@@ -26,8 +26,11 @@ import sa.tenhal.platform.jobs.PermanentJobFailure;
  *   <li>On any attempt after the first, the provider is asked whether it has the message already, where it can tell
  *       (Twilio's Messages list, the outbox): if so it is recorded SENT with the provider's id and not sent again.
  *       Where it cannot (SMTP), it is sent again as itself, with the same {@code Message-ID}.
- *   <li>The message is handed over and recorded SENT — together with the owner's "sent" time ({@link SentReceipts}).
+ *   <li>The message is handed over and recorded SENT — together with the owner's "sent" time ({@link SentReceipts}) and
+ *       the end of its job, one commit.
  * </ol>
+ *
+ * On the embedded default, where the outbox in Tenhal's own database is every transport, the three are one transaction.
  *
  * Transient failures are retried (3 attempts, growing delays); permanent ones are not. A message that fails for good
  * is dead-lettered (see {@link #deadLetter}).
@@ -88,6 +91,9 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     public void run(String instanceId, Void data) throws DeliveryFailure {
         UUID id = UUID.fromString(instanceId);
         Instant now = time.now();
+        if (email.inDatabase() && text.inDatabase() && deliveredInOneTransaction(id, now)) {
+            return;
+        }
         Optional<Prepared> claimed;
         try {
             // the claim and the links the message carries, one commit
@@ -122,6 +128,34 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             handleFailure(message, failure);
         } catch (RuntimeException unexpected) {
             handleFailure(message, DeliveryFailure.retryable("unexpected error: " + unexpected, unexpected));
+        }
+    }
+
+    /**
+     * Where every transport writes to Tenhal's own database (the outbox of the embedded default), a queued message is
+     * claimed, handed over and recorded SENT in one transaction: nothing leaves the database, so there is no moment at
+     * which it could have left without being recorded, and the claim needs no commit of its own. False when it is not
+     * queued (taken over, or handled elsewhere) or when anything in that transaction failed (rolled back whole): the
+     * usual path then runs, with its claim, its counted attempt and its retries.
+     */
+    private boolean deliveredInOneTransaction(UUID id, Instant now) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                Optional<LoggedMessage> claimed = messages.claimQueued(id, now);
+                if (claimed.isEmpty() || claimed.get().attempts() > GIVE_UP_AFTER_ATTEMPTS) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                try {
+                    handOver(prepare(claimed.get()));
+                } catch (DeliveryFailure failure) {
+                    throw new FailedInTransaction(failure);
+                }
+                return true;
+            }));
+        } catch (RuntimeException failed) {
+            log.info("Message {} not delivered in one transaction ({}); trying the usual way", id, failed.toString());
+            return false;
         }
     }
 
