@@ -45,14 +45,17 @@ final class TimeBounds {
     private static final Set<Class<?>> BOUNDED =
             Set.of(Instant.class, LocalDate.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class);
 
+    // parsed once: every Instant of every request is checked against them
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
+
     private TimeBounds() {}
 
     /** Null when {@code value} lies in the accepted years, else why not. */
     static String refusal(Object value) {
         int year;
         if (value instanceof Instant instant) {
-            if (instant.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
-                    || !instant.isBefore(Instant.parse("+10000-01-01T00:00:00Z"))) {
+            if (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(AFTER_LAST_INSTANT)) {
                 return outside();
             }
             return null;
