@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,23 +15,20 @@ import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.OneTimeJob;
 
 /**
- * {@link Jobs} on db-scheduler. Its DataSource is transaction-aware, so these calls join the caller's transaction.
- *
- * <p>A job due at once wakes this node's scheduler when the caller's transaction commits. db-scheduler's own immediate
- * execution ({@code db-scheduler.immediate-execution-enabled}, off) wakes it while the transaction is still open: its
- * poll cannot see the uncommitted job, and the job then waited for the next polling interval.
+ * {@link Jobs} on db-scheduler. Its DataSource is transaction-aware, so these calls join the caller's transaction. A job
+ * due at once wakes this node's scheduler when the caller's transaction commits ({@link SchedulerWake}).
  */
 @Component
 class DbSchedulerJobs implements Jobs {
 
     private final Scheduler scheduler;
-    private final Clock clock;
+    private final SchedulerWake wake;
     private final JdbcClient jdbc;
     private final String removeRun;
 
-    DbSchedulerJobs(Scheduler scheduler, Clock clock, JdbcClient jdbc, DbSchedulerProperties properties) {
+    DbSchedulerJobs(Scheduler scheduler, SchedulerWake wake, JdbcClient jdbc, DbSchedulerProperties properties) {
         this.scheduler = scheduler;
-        this.clock = clock;
+        this.wake = wake;
         this.jdbc = jdbc;
         // db-scheduler's own completion of a one-time job, by the version its pick gave the row
         this.removeRun = "delete from " + properties.getTableName()
@@ -107,22 +103,6 @@ class DbSchedulerJobs implements Jobs {
     }
 
     private void wakeIfDue(Instant at) {
-        if (at.isAfter(clock.instant())) {
-            return;
-        }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            scheduler.triggerCheckForDueExecutions();
-        } else if (TransactionSynchronizationManager.getSynchronizations().stream()
-                .noneMatch(WakeOnCommit.class::isInstance)) {
-            TransactionSynchronizationManager.registerSynchronization(new WakeOnCommit(scheduler));
-        }
-    }
-
-    /** Registered once per transaction (a suspended outer transaction keeps its own). */
-    private record WakeOnCommit(Scheduler scheduler) implements TransactionSynchronization {
-        @Override
-        public void afterCommit() {
-            scheduler.triggerCheckForDueExecutions();
-        }
+        wake.ifDue(at);
     }
 }

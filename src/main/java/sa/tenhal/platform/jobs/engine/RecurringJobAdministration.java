@@ -42,13 +42,19 @@ class RecurringJobAdministration {
     private final RecurringJobs recurring;
     private final JobScheduleStore schedules;
     private final SchedulerClient scheduler;
+    private final SchedulerWake wake;
     private final ClinicTime time;
 
     RecurringJobAdministration(
-            RecurringJobs recurring, JobScheduleStore schedules, SchedulerClient scheduler, ClinicTime time) {
+            RecurringJobs recurring,
+            JobScheduleStore schedules,
+            SchedulerClient scheduler,
+            SchedulerWake wake,
+            ClinicTime time) {
         this.recurring = recurring;
         this.schedules = schedules;
         this.scheduler = scheduler;
+        this.wake = wake;
         this.time = time;
     }
 
@@ -135,6 +141,8 @@ class RecurringJobAdministration {
         } else {
             scheduler.scheduleIfNotExists(new TaskInstance<Void>(RecurringJobs.TASK, job.name()), at);
         }
+        // "run now": the scheduler looks once this commits, not at its next poll
+        wake.ifDue(at);
     }
 
     private JobView view(RecurringJob job) {

@@ -26,7 +26,7 @@ class DbSchedulerJobsTests {
     final Scheduler scheduler = mock(Scheduler.class);
     final DbSchedulerJobs jobs = new DbSchedulerJobs(
             scheduler,
-            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SchedulerWake(scheduler, Clock.fixed(NOW, ZoneOffset.UTC)),
             mock(org.springframework.jdbc.core.simple.JdbcClient.class),
             new com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties());
 
