@@ -118,6 +118,12 @@ public final class BookingBenchmark {
             // driver sends every statement's text, and logs it.
             arguments.add("--spring.datasource.hikari.data-source-properties.prepareThreshold=0");
         }
+        // -Dextra="--name=value ...": further settings of the node, for experiments
+        for (String setting : System.getProperty("extra", "").trim().split("\\s+")) {
+            if (!setting.isEmpty()) {
+                arguments.add(setting);
+            }
+        }
         // -Djobthreads=N: db-scheduler's threads on this node (TENHAL_JOB_THREADS, default 16)
         if (Integer.getInteger("jobthreads", 0) > 0) {
             arguments.add("--db-scheduler.threads=" + Integer.getInteger("jobthreads"));
