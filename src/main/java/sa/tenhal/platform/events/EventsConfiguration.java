@@ -22,6 +22,24 @@ class EventsConfiguration {
         return new ListenerFailureRecorder(jdbc, serializer, clock);
     }
 
+    /**
+     * The threads durable listeners run on (Spring's application task executor, which {@code @ApplicationModuleListener}
+     * uses): {@code tenhal.events.listener-threads} ({@code TENHAL_LISTENER_THREADS}), else one more than the node's
+     * cores. Their work is short database work; Spring's default of 8 threads on a 2-core node had them compete with
+     * the requests that set them off, and a booking burst ran slower and with a longer tail (bench/RESULTS.md, issue
+     * 23: 8 → 3 threads, 267–287 → 390 booked/s, p99 337–385 → 239 ms). Under a burst the publications wait their turn
+     * (they are stored, so none is lost) and are done after it.
+     */
+    @Bean
+    org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer listenerThreads(
+            @org.springframework.beans.factory.annotation.Value("${tenhal.events.listener-threads:0}") int configured) {
+        int threads = configured > 0 ? configured : Runtime.getRuntime().availableProcessors() + 1;
+        return executor -> {
+            executor.setCorePoolSize(threads);
+            executor.setMaxPoolSize(threads);
+        };
+    }
+
     /** Completion in the listener's transaction: see {@link CompletionInListenerTransaction}. */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
