@@ -85,6 +85,7 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
             UUID itineraryId,
             String notes,
             String overrideReason,
+            boolean insured,
             UUID bookedBy,
             Instant now) {
         this.id = Ids.newId();
@@ -108,6 +109,7 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
                 startsAt,
                 endsAt,
                 overrideReason != null,
+                insured,
                 now));
     }
 

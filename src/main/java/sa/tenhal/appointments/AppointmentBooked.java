@@ -12,7 +12,13 @@ import sa.tenhal.platform.AuditAction;
 import sa.tenhal.platform.AuditableEvent;
 import sa.tenhal.platform.Audited;
 
-/** An appointment was booked; {@code overrideReason} is set when a manager booked it outside working hours or in time off. */
+/**
+ * An appointment was booked; {@code overridden} when a manager booked it outside working hours or in time off.
+ * {@code insured}: the patient had an insurance coverage on file when it was booked, so the booking may concern the
+ * insurer (a prior authorisation); listeners that only care about insured bookings make it their condition, and an
+ * uninsured booking then stores no publication for them. {@code null} in an event published before it was recorded:
+ * unknown, to be treated as insured.
+ */
 @DomainEvent
 public record AppointmentBooked(
         UUID appointmentId,
@@ -25,6 +31,7 @@ public record AppointmentBooked(
         Instant startsAt,
         Instant endsAt,
         boolean overridden,
+        Boolean insured,
         Instant at)
         implements AuditableEvent {
 

@@ -23,6 +23,7 @@ import sa.tenhal.patients.PatientAccess;
 import sa.tenhal.patients.PatientData;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.patients.PatientStanding;
 import sa.tenhal.patients.PatientStatus;
 import sa.tenhal.platform.Actor;
 import sa.tenhal.platform.ClinicTime;
@@ -144,6 +145,7 @@ public class Scheduling {
                 itinerary,
                 blankToNull(booking.notes()),
                 r.overrideReason(),
+                r.insured(),
                 Actor.currentUserId(),
                 time.now());
         // flush now, so that an exclusion constraint fires here and later items see this one
@@ -326,9 +328,10 @@ public class Scheduling {
         return appointments.findById(id.value()).orElseThrow(() -> new NotFoundException("Appointment", id));
     }
 
-    private record Resolved(Placement placement, String overrideReason) {}
+    /** {@code insured}: the patient has a coverage on file (see {@link AppointmentBooked#insured()}). */
+    private record Resolved(Placement placement, String overrideReason, boolean insured) {}
 
-    private record Located(Placement placement, ServiceDetails service, RoomDetails room) {}
+    private record Located(Placement placement, ServiceDetails service, RoomDetails room, boolean insured) {}
 
     /** Validates a booking's fields and ids (422, 404) and works out its time; no rules yet. */
     private Located locate(Booking booking) {
@@ -356,7 +359,7 @@ public class Scheduling {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
-        PatientStatus patient = patients.status(booking.patientId())
+        PatientStanding patient = patients.standing(booking.patientId())
                 .orElseThrow(() -> new NotFoundException("Patient", booking.patientId()));
         // a clinician books only a patient they look after (or broke the glass for): booking would add them to the
         // care team, so it must not be the way into a record
@@ -364,7 +367,7 @@ public class Scheduling {
         ServiceDetails service = catalog.service(booking.serviceId());
         ProviderDetails provider = catalog.provider(booking.providerId());
         RoomDetails room = booking.roomId() == null ? null : catalog.room(booking.roomId());
-        if (patient != PatientStatus.ACTIVE) {
+        if (patient.status() != PatientStatus.ACTIVE) {
             problems.add(new FieldProblem("patientId", "the patient is archived"));
         }
         if (!service.active()) {
@@ -404,7 +407,8 @@ public class Scheduling {
                         end,
                         end.plus(service.buffer())),
                 service,
-                room);
+                room,
+                patient.insured());
     }
 
     /**
@@ -456,7 +460,7 @@ public class Scheduling {
         if (!conflicts.isEmpty()) {
             throw new BookingConflictException(conflicts);
         }
-        return new Resolved(placement, overrideReason);
+        return new Resolved(placement, overrideReason, located.insured());
     }
 
     /**

@@ -59,9 +59,10 @@ class ConfirmationMessages {
                     new SecretLink(LINK_KIND, requested.confirmationId()).placeholder() + "?lang="
                             + to.language().name().toLowerCase());
             model.put("reminder", requested.reminder());
-            // the first request after a move says that it moved, from when to when
-            Optional<java.time.ZonedDateTime> was =
-                    requested.reminder() == 0 ? confirmations.movedFrom(requested.confirmationId()) : Optional.empty();
+            // the first request after a move says that it moved, from when to when (a new appointment's cannot be)
+            Optional<java.time.ZonedDateTime> was = requested.reminder() == 0 && !requested.newAppointment()
+                    ? confirmations.movedFrom(requested.confirmationId())
+                    : Optional.empty();
             was.ifPresent(at -> model.put("was", VisitFacts.when(at, to.language())));
             messages.send(new Outgoing(
                     was.isPresent() ? MOVED : requested.reminder() == 0 ? REQUEST : REMINDER,

@@ -146,11 +146,7 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
                     status.setRollbackOnly();
                     return false;
                 }
-                try {
-                    handOver(prepare(claimed.get()));
-                } catch (DeliveryFailure failure) {
-                    throw new FailedInTransaction(failure);
-                }
+                handOverCarryingFailure(prepare(claimed.get()));
                 return true;
             }));
         } catch (RuntimeException failed) {
@@ -159,7 +155,10 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
         }
     }
 
-    /** A queued message, or one an earlier attempt left SENDING too long ago, handed to this attempt. */
+    /**
+     * A queued message, or one an earlier attempt left SENDING too long ago, handed to this attempt. (After the
+     * one-transaction attempt found a message not queued, this asks again: a rare path, and the state may have moved.)
+     */
     private Optional<LoggedMessage> claim(UUID id, Instant now) {
         Optional<LoggedMessage> claimed = messages.claimQueued(id, now);
         if (claimed.isEmpty()) {
@@ -237,15 +236,18 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> {
-                try {
-                    handOver(prepared);
-                } catch (DeliveryFailure failure) {
-                    throw new FailedInTransaction(failure);
-                }
-            });
+            transactions.executeWithoutResult(status -> handOverCarryingFailure(prepared));
         } catch (FailedInTransaction failed) {
             throw failed.failure;
+        }
+    }
+
+    /** {@link #handOver} inside a transaction's callback: a transport's failure rolls it back and is carried out. */
+    private void handOverCarryingFailure(Prepared prepared) {
+        try {
+            handOver(prepared);
+        } catch (DeliveryFailure failure) {
+            throw new FailedInTransaction(failure);
         }
     }
 

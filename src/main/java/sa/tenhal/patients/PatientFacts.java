@@ -46,6 +46,14 @@ class PatientFacts {
                 .optional();
     }
 
+    Optional<PatientStanding> standing(UUID patient) {
+        return jdbc.sql("select p.status, exists (select 1 from patient_coverage c where c.patient_id = p.id)"
+                        + " from patient p where p.id = :id")
+                .param("id", patient)
+                .query((rs, n) -> new PatientStanding(PatientStatus.valueOf(rs.getString(1)), rs.getBoolean(2)))
+                .optional();
+    }
+
     /** Empty when there is no such patient, and when there is no number to reach them at (a NULL reads as empty). */
     Optional<String> mobile(UUID patient) {
         return jdbc.sql("select " + REACH + " from patient p where p.id = :id")

@@ -242,6 +242,12 @@ public class PatientRegistry {
         return facts.status(id.value());
     }
 
+    /** A patient's status and whether they have a coverage on file, in one query; empty if there is no such patient. */
+    @Transactional(readOnly = true)
+    public Optional<PatientStanding> standing(PatientId id) {
+        return facts.standing(id.value());
+    }
+
     /**
      * A patient's insurance coverages in their order, read alone (a hot read: whether a booking needs the payer's
      * authorisation is asked of every booking); empty for an uninsured or unknown patient.

@@ -27,6 +27,7 @@ class AppointmentTests {
                 null,
                 null,
                 null,
+                false,
                 null,
                 START.minus(Duration.ofDays(3)));
     }

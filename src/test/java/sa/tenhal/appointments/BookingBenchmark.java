@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import sa.tenhal.DatabaseTransactions;
 import sa.tenhal.ProcessCpu;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
@@ -56,6 +58,9 @@ public final class BookingBenchmark {
     static final int RATE = Integer.getInteger("rate", 50);
     // -Djobs=false: the confirmation messages are queued but not sent (the runs before 2026-12-05 evening)
     static final boolean JOBS = Boolean.parseBoolean(System.getProperty("jobs", "true"));
+    // -Dhold=true: afterwards keep the node, its database and the tables booking-sql.pgbench reads, and print how to
+    // replay a script against them (for trying a variant of a booking's SQL on the same server)
+    static final boolean HOLD = Boolean.getBoolean("hold");
     static ProcessCpu processes;
 
     record Run(
@@ -272,6 +277,10 @@ public final class BookingBenchmark {
                     centre.jdbc.queryForObject("show full_page_writes", String.class),
                     centre.jdbc.queryForObject("show synchronous_commit", String.class)));
             System.out.println(out);
+            if (HOLD) {
+                System.out.println("Held until this process is stopped.");
+                Thread.currentThread().join();
+            }
         } finally {
             centre.close();
         }
@@ -310,7 +319,7 @@ public final class BookingBenchmark {
             throws Exception {
         double cpuBefore = MachineCpu.busyMillis();
         double processesBefore = processes.millis();
-        long transactionsBefore = transactions(centre);
+        long transactionsBefore = DatabaseTransactions.reported(JdbcClient.create(centre.jdbc));
         String output = exec(List.of(
                 "wrk",
                 "-t" + THREADS,
@@ -342,9 +351,7 @@ public final class BookingBenchmark {
         }
         double cpu = MachineCpu.busyMillis() - cpuBefore;
         double processCpu = processes.millis() - processesBefore;
-        // backends report their transactions to the statistics at most once a second
-        Thread.sleep(1500);
-        long transactions = transactions(centre) - transactionsBefore;
+        long transactions = DatabaseTransactions.afterRun(JdbcClient.create(centre.jdbc)) - transactionsBefore;
         Run run = new Run(
                 name,
                 Long.parseLong(m.group(1)),
@@ -451,12 +458,6 @@ public final class BookingBenchmark {
     }
 
     /** Commits and rollbacks of Tenhal's database so far, as PostgreSQL's statistics count them. */
-    static long transactions(BenchCentre centre) {
-        return centre.jdbc.queryForObject(
-                "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()",
-                Long.class);
-    }
-
     /**
      * One booking, alone, with {@code log_statement = 'all'}: PostgreSQL's log (zonky passes it to the logger
      * {@code io.zonky.test.db.postgres}, at INFO with this option) then lists its statements and transactions, the
@@ -578,7 +579,25 @@ public final class BookingBenchmark {
                     "-D",
                     "providers=" + CLIENTS));
         } finally {
-            jdbc.execute("drop table bench_patient; drop table bench_provider; drop sequence bench_slot");
+            if (HOLD) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nHeld. Replay a script: pgbench -n -M prepared -c %d -j 2 -T %d -f FILE -D clinic=%s"
+                                + " -D service=%s -D booked_by=%s -D patients=%d -D providers=%d -h %s -p %s -U postgres"
+                                + " %s%n",
+                        CLIENTS,
+                        SECONDS,
+                        booked.get("clinic_id"),
+                        booked.get("service_id"),
+                        booked.get("booked_by"),
+                        patients.size(),
+                        CLIENTS,
+                        server.host(),
+                        server.port(),
+                        server.database());
+            } else {
+                jdbc.execute("drop table bench_patient; drop table bench_provider; drop sequence bench_slot");
+            }
         }
     }
 

@@ -115,14 +115,15 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
 
     /**
      * Asks the patient (the first request, to {@code mobile} if any): the event has the message sent. Its sending is
-     * recorded when it happens ({@code sentAt}).
+     * recorded when it happens ({@code sentAt}). {@code newAppointment}: asked because the appointment was just booked,
+     * so no earlier request of it exists (see {@link ConfirmationRequested#newAppointment()}).
      */
-    void requested(String mobile, Instant now) {
+    void requested(String mobile, boolean newAppointment, Instant now) {
         requireValid(now, "send");
         this.lastRequestedAt = now;
         this.replyMobile = mobile;
         this.updatedAt = now;
-        registerEvent(new ConfirmationRequested(id, appointmentId, patientId(), 0, now));
+        registerEvent(new ConfirmationRequested(id, appointmentId, patientId(), 0, newAppointment, now));
     }
 
     boolean canRemind(Instant now) {
@@ -144,7 +145,7 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
             this.replyMobile = mobile;
         }
         this.updatedAt = now;
-        registerEvent(new ConfirmationRequested(id, appointmentId, patientId(), reminderCount, now));
+        registerEvent(new ConfirmationRequested(id, appointmentId, patientId(), reminderCount, false, now));
     }
 
     /** The patient confirmed by link or reply (with the client's address and browser when by link). */

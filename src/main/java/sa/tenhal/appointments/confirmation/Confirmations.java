@@ -127,7 +127,7 @@ public class Confirmations {
     /** The seed's send_confirmation_request: the first message (email and SMS or WhatsApp, as the patient chose). */
     public ConfirmationDetails sendRequest(UUID confirmationId) {
         AppointmentConfirmation c = load(confirmationId);
-        c.requested(mobileOf(c), time.now());
+        c.requested(mobileOf(c), false, time.now());
         return confirmations.save(c).details(time.now());
     }
 
@@ -598,7 +598,7 @@ public class Confirmations {
         if (a.status() != AppointmentStatus.BOOKED || !a.startsAt().isAfter(now)) {
             return;
         }
-        request(a, now);
+        request(a, true, now);
     }
 
     /** A moved appointment: the old request (and its links) ends, a new one is sent for the new time. */
@@ -616,13 +616,16 @@ public class Confirmations {
         if (!AppointmentStatus.UPCOMING.contains(a.status()) || !a.startsAt().isAfter(now)) {
             return;
         }
-        request(a, now);
+        request(a, false, now);
     }
 
-    /** A new request for the appointment, sent at once; requested before its first save, so that it is one insert. */
-    private void request(AppointmentDetails a, Instant now) {
+    /**
+     * A new request for the appointment, sent at once; requested before its first save, so that it is one insert.
+     * {@code newAppointment}: the appointment was booked just now.
+     */
+    private void request(AppointmentDetails a, boolean newAppointment, Instant now) {
         AppointmentConfirmation c = new AppointmentConfirmation(a, properties.validity(), now);
-        c.requested(mobileOf(c), now);
+        c.requested(mobileOf(c), newAppointment, now);
         confirmations.save(c);
     }
 

@@ -9,7 +9,7 @@ import sa.tenhal.finance.Payer;
 
 /**
  * An insurer invoice issued for a visit is claimed at once; a booking whose service the payer authorises first gets
- * its prior authorisation request at once.
+ * its prior authorisation request at once (only a booking of a patient with a coverage on file is looked at).
  */
 @Component
 class NphiesListener {
@@ -27,7 +27,9 @@ class NphiesListener {
         }
     }
 
-    @ApplicationModuleListener
+    // an uninsured booking (most of them) stores no publication for this listener and costs no transaction after
+    // the booking's: the condition is read when the booking's events are published, and again before the call
+    @ApplicationModuleListener(condition = "#booked.insured() != false")
     void on(AppointmentBooked booked) {
         insurance.onBooked(
                 new AppointmentId(booked.appointmentId()),

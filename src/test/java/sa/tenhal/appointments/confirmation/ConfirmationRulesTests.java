@@ -156,7 +156,7 @@ class ConfirmationRulesTests {
     @Test
     void atMostThreeReminders() {
         AppointmentConfirmation c = inTenDays();
-        c.requested("+966501234567", now());
+        c.requested("+966501234567", false, now());
         assertThat(c.lastRequestedAt()).isEqualTo(now());
         for (int i = 1; i <= 3; i++) {
             advance(Duration.ofDays(1));
@@ -181,7 +181,7 @@ class ConfirmationRulesTests {
     @Test
     void aRenewalCarriesTheRemindersAlreadySent() {
         AppointmentConfirmation old = inTenDays();
-        old.requested(null, now());
+        old.requested(null, false, now());
         old.reminded(null, now());
         advance(WEEK);
         old.end("EXPIRED", now());

@@ -23,6 +23,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.Bodies;
 import sa.tenhal.MutableClock;
 import sa.tenhal.Pages;
@@ -96,6 +98,9 @@ class PayerAdministrationIntegrationTests {
 
     @Autowired
     NphiesSimulator simulator;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     final Map<Role, Caller> callers = new EnumMap<>(Role.class);
     final Map<Role, Cookie> sessions = new EnumMap<>(Role.class);
@@ -316,6 +321,34 @@ class PayerAdministrationIntegrationTests {
                 .hasStatus(200);
         assertThat(insurance.needsAuthorisation(child.id().value(), service.id().value(), day))
                 .isFalse();
+    }
+
+    /**
+     * A booking's publications are stored in its transaction: an uninsured patient's booking stores none for NPHIES
+     * (most bookings; no transaction after the booking's for it), an insured patient's does.
+     */
+    @Test
+    void onlyAnInsuredPatientsBookingIsPublishedToNphies() {
+        PatientDetails uninsured = patients.register(TestPatientForms.child(), true, "RYD");
+        PatientDetails insured = insuredBy(unique("INS-P"));
+        assertThat(listenersStoredFor(uninsured))
+                .anyMatch(id -> id.contains("ClosedLoop"))
+                .noneMatch(id -> id.contains("NphiesListener"));
+        assertThat(listenersStoredFor(insured)).anyMatch(id -> id.contains("NphiesListener"));
+    }
+
+    /** The listeners a booking of this patient stores publications for, read in its transaction (rolled back). */
+    List<String> listenersStoredFor(PatientDetails patient) {
+        return new TransactionTemplate(transactionManager).execute(tx -> {
+            AppointmentDetails booked = fixture.book(patient);
+            List<String> listeners = jdbc.sql(
+                            "select listener_id from event_publication where serialized_event like :a")
+                    .param("a", "%" + booked.id().value() + "%")
+                    .query(String.class)
+                    .list();
+            tx.setRollbackOnly();
+            return listeners;
+        });
     }
 
     PatientDetails insuredBy(String payerId) {

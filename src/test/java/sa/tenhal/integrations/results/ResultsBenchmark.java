@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import sa.tenhal.DatabaseTransactions;
 import sa.tenhal.ProcessCpu;
 import sa.tenhal.TenhalApplication;
 import sa.tenhal.patients.PatientDetails;
@@ -100,13 +101,6 @@ public final class ResultsBenchmark {
         }
     }
 
-    static long transactions(JdbcClient jdbc) {
-        // the statistics collector reports a backend's counts when it goes idle; a snapshot taken now sees them
-        return jdbc.sql("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
-                .query(Long.class)
-                .single();
-    }
-
     public static void main(String[] args) throws Exception {
         String dataDir = java.nio.file.Files.createTempDirectory("tenhal-bench")
                 .resolve("postgres")
@@ -143,7 +137,7 @@ public final class ResultsBenchmark {
             ProcessCpu processes = new ProcessCpu(ProcessCpu.postmasterOf(
                     jdbc.sql("select pg_backend_pid()").query(Long.class).single()));
             String loadBefore = loadAverage();
-            long xactsBefore = transactions(jdbc);
+            long xactsBefore = DatabaseTransactions.reported(jdbc);
             double processBefore = processes.millis();
             double jvmBefore = processes.jvmMillis();
             double machineBefore = machineBusyMillis();
@@ -176,8 +170,7 @@ public final class ResultsBenchmark {
             double processCpu = processes.millis() - processBefore;
             double jvmCpu = processes.jvmMillis() - jvmBefore;
             double machineCpu = machineBusyMillis() - machineBefore;
-            Thread.sleep(1500); // PostgreSQL's backends report their transaction counts within a second of going idle
-            long xacts = transactions(jdbc) - xactsBefore;
+            long xacts = DatabaseTransactions.afterRun(jdbc) - xactsBefore;
             String loadAfter = loadAverage();
             pool.shutdown();
             long stored = jdbc.sql("select count(*) from result_report where external_id like 'BENCH-%'")
