@@ -319,6 +319,7 @@ public final class BookingBenchmark {
             throws Exception {
         double cpuBefore = MachineCpu.busyMillis();
         double processesBefore = processes.millis();
+        double jvmBefore = processes.jvmMillis();
         long transactionsBefore = DatabaseTransactions.reported(JdbcClient.create(centre.jdbc));
         String output = exec(List.of(
                 "wrk",
@@ -351,6 +352,7 @@ public final class BookingBenchmark {
         }
         double cpu = MachineCpu.busyMillis() - cpuBefore;
         double processCpu = processes.millis() - processesBefore;
+        double jvmCpu = processes.jvmMillis() - jvmBefore;
         long transactions = DatabaseTransactions.afterRun(JdbcClient.create(centre.jdbc)) - transactionsBefore;
         Run run = new Run(
                 name,
@@ -371,7 +373,8 @@ public final class BookingBenchmark {
                 Locale.ROOT,
                 "%s: %d requests in %.1f s (%d created, %d conflicts, %d other; p99 %.1f ms, max %.1f ms), then %.1f s"
                         + " until the work they set off was done; %.2f ms of the machine's CPU per request, %.2f ms of"
-                        + " Tenhal's, PostgreSQL's and wrk's; %.2f transactions per request%n",
+                        + " Tenhal's, PostgreSQL's and wrk's (%.2f ms of them Tenhal's JVM and wrk's); %.2f transactions per"
+                        + " request%n",
                 name,
                 run.requests(),
                 run.seconds(),
@@ -383,6 +386,7 @@ public final class BookingBenchmark {
                 drain,
                 run.cpuPerRequest(),
                 run.processCpuPerRequest(),
+                jvmCpu / run.requests(),
                 run.transactionsPerRequest());
         return run;
     }
