@@ -9,14 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import sa.tenhal.MutableClock;
-import sa.tenhal.StaffFixtures;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.visits.VisitFixture;
 
 /**
@@ -29,29 +24,14 @@ import sa.tenhal.visits.VisitFixture;
 class ResultsBrowserTests extends BrowserTest {
 
     @Autowired
-    StaffFixtures staff;
-
-    @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    MutableClock clock;
-
     @Test
     void aClinicianOrdersATestSeesTheResultOnTheProfileAndMarksItReviewed() {
-        VisitFixture fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        VisitFixture fixture = VisitFixture.in(context);
         var child = fixture.child();
         UUID visit = fixture.visitOf(fixture.started(child));
 

@@ -9,13 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import sa.tenhal.MutableClock;
-import sa.tenhal.StaffFixtures;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.visits.VisitFixture;
 
 /**
@@ -26,22 +21,7 @@ import sa.tenhal.visits.VisitFixture;
 class VisitRecordBrowserTests extends BrowserTest {
 
     @Autowired
-    StaffFixtures staff;
-
-    @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
-
-    @Autowired
-    JdbcClient jdbc;
+    ApplicationContext context;
 
     @Autowired
     sa.tenhal.visits.NoteTemplates templates;
@@ -58,7 +38,7 @@ class VisitRecordBrowserTests extends BrowserTest {
     @ValueSource(strings = {"ar", "en"})
     void aTherapistSignsASessionNoteAndANurseRecordsVitals(String language) {
         boolean ar = language.equals("ar");
-        VisitFixture fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        VisitFixture fixture = VisitFixture.in(context);
         VisitFixture.speechTemplateAsShipped(templates);
         var child = fixture.child();
         var appointment = fixture.started(child);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +21,8 @@ import sa.tenhal.Bodies;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientRegistry;
 
 /**
  * The visit record's role × action table of docs/security.md, every cell asserted on the API: who reads the record,
@@ -43,29 +40,17 @@ class VisitAccessIntegrationTests {
     StaffFixtures staff;
 
     @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    sa.tenhal.MutableClock clock;
 
     VisitFixture fixture;
     final Map<String, Caller> callers = new LinkedHashMap<>();
 
     @BeforeAll
     void aSpeechClinicAndEveryRole() {
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         for (Role role : new Role[] {Role.ADMIN, Role.MANAGER, Role.RECEPTIONIST, Role.FINANCE}) {
             callers.put(role.name(), staff.as(role));
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
@@ -52,6 +53,18 @@ public class VisitFixture {
     private final JdbcClient jdbc;
     private final MutableClock clock;
     private final AtomicInteger slot = new AtomicInteger();
+
+    /** Takes its seven beans from the test's context, so that a test need not autowire them only to pass them on. */
+    public static VisitFixture in(ApplicationContext context) {
+        return new VisitFixture(
+                context.getBean(CatalogAdministration.class),
+                context.getBean(StaffFixtures.class),
+                context.getBean(Schedules.class),
+                context.getBean(Scheduling.class),
+                context.getBean(PatientRegistry.class),
+                context.getBean(JdbcClient.class),
+                context.getBean(MutableClock.class));
+    }
 
     public VisitFixture(
             CatalogAdministration catalog,

@@ -9,18 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import sa.tenhal.Bodies;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientRegistry;
 
 /**
  * The visit page in Arabic and English: from "My day" the therapist opens the record, writes the session note from its
@@ -38,22 +35,10 @@ class VisitPagesIntegrationTests {
     StaffFixtures staff;
 
     @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    sa.tenhal.MutableClock clock;
 
     @Autowired
     sa.tenhal.visits.NoteTemplates templates;
@@ -64,7 +49,7 @@ class VisitPagesIntegrationTests {
 
     @BeforeAll
     void aSpeechClinic() {
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         VisitFixture.speechTemplateAsShipped(templates);
         therapist = Pages.signIn(mvc, fixture.centre.speechTherapist());
         nurse = Pages.signIn(mvc, fixture.nurse);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,9 @@ import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.InvalidFieldsException;
 import sa.tenhal.referrals.AutoReferrals;
 import sa.tenhal.referrals.ReferralRuleForm;
@@ -55,13 +54,10 @@ class VisitsIntegrationTests {
     CatalogAdministration catalog;
 
     @Autowired
-    Schedules schedules;
+    ApplicationContext context;
 
     @Autowired
     Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
 
     @Autowired
     JdbcClient jdbc;
@@ -89,7 +85,7 @@ class VisitsIntegrationTests {
 
     @BeforeAll
     void aSpeechClinic() {
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         VisitFixture.speechTemplateAsShipped(templates);
         therapist = fixture.centre.speechTherapist();
     }

@@ -10,11 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -34,12 +31,8 @@ import sa.tenhal.appointments.Booking;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicDetails;
-import sa.tenhal.clinics.ClinicForm;
-import sa.tenhal.clinics.Discipline;
 import sa.tenhal.clinics.ProviderDetails;
-import sa.tenhal.clinics.ProviderForm;
 import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.clinics.ServiceForm;
 import sa.tenhal.clinics.VatCategory;
@@ -88,21 +81,11 @@ class DeskDayIntegrationTests {
 
     @BeforeEach
     void aClinicWithATherapistWhoWorksAllDay() {
-        String centre = "DD" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        catalog.createCentre(
-                new CentreForm(centre, "Desk Centre", "مركز", null, null, null, null, null, null, null, null));
-        clinic = catalog.createClinic(
-                new ClinicForm(centre, "SP", "Speech Therapy", "علاج النطق", Discipline.SPEECH_LANGUAGE, null));
-        session = catalog.createService(new ServiceForm(
-                clinic.id().value(),
-                "SP-SESSION",
-                "Speech session",
-                "جلسة نطق",
-                45,
-                15,
-                new BigDecimal("300.00"),
-                VatCategory.STANDARD,
-                null));
+        DeskClinic desk = DeskClinic.open(catalog, staff, "DD");
+        clinic = desk.clinic();
+        session = desk.session();
+        therapist = desk.therapist();
+        provider = desk.provider();
         quick = catalog.createService(new ServiceForm(
                 clinic.id().value(),
                 "SP-CHECK",
@@ -113,23 +96,9 @@ class DeskDayIntegrationTests {
                 new BigDecimal("50.00"),
                 VatCategory.STANDARD,
                 null));
-        therapist = staff.as(Role.PROVIDER);
-        provider = catalog.createProvider(new ProviderForm(
-                therapist.id().value(),
-                "Huda Therapist",
-                "هدى المعالجة",
-                "SLP-" + centre,
-                "SLP",
-                Set.of(clinic.id().value())));
-        schedules.addWorkingHours(
-                provider.id(),
-                new Schedules.WeeklySchedule(
-                        clinic.id(),
-                        LocalDate.now(RIYADH).minusDays(1),
-                        null,
-                        java.util.EnumSet.allOf(DayOfWeek.class),
-                        List.of(new Schedules.TimeRange(LocalTime.of(7, 0), LocalTime.of(22, 0)))));
-        sunday = LocalDate.now(RIYADH).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        desk.therapistWorks(
+                schedules, java.util.EnumSet.allOf(DayOfWeek.class), LocalTime.of(7, 0), LocalTime.of(22, 0));
+        sunday = DeskClinic.sundayThreeWeeksOn();
         clock.set(sunday.minusDays(1).atTime(10, 0).atZone(RIYADH).toInstant());
     }
 

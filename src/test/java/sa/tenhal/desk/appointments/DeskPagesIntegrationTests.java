@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,15 +29,8 @@ import sa.tenhal.appointments.AppointmentStatus;
 import sa.tenhal.appointments.Calendar;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.clinics.CentreForm;
-import sa.tenhal.clinics.ClinicDetails;
-import sa.tenhal.clinics.ClinicForm;
-import sa.tenhal.clinics.Discipline;
 import sa.tenhal.clinics.ProviderDetails;
-import sa.tenhal.clinics.ProviderForm;
 import sa.tenhal.clinics.ServiceDetails;
-import sa.tenhal.clinics.ServiceForm;
-import sa.tenhal.clinics.VatCategory;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientRegistry;
@@ -83,38 +73,12 @@ class DeskPagesIntegrationTests {
 
     @BeforeEach
     void aClinicWithATherapistWhoWorks() {
-        String centre = "DK" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        catalog.createCentre(
-                new CentreForm(centre, "Desk Centre", "مركز", null, null, null, null, null, null, null, null));
-        ClinicDetails clinic = catalog.createClinic(
-                new ClinicForm(centre, "SP", "Speech Therapy", "علاج النطق", Discipline.SPEECH_LANGUAGE, null));
-        session = catalog.createService(new ServiceForm(
-                clinic.id().value(),
-                "SP-SESSION",
-                "Speech session",
-                "جلسة نطق",
-                45,
-                15,
-                new BigDecimal("300.00"),
-                VatCategory.STANDARD,
-                null));
-        therapist = staff.as(Role.PROVIDER);
-        provider = catalog.createProvider(new ProviderForm(
-                therapist.id().value(),
-                "Huda Therapist",
-                "هدى",
-                "SLP-" + centre,
-                "SLP",
-                Set.of(clinic.id().value())));
-        schedules.addWorkingHours(
-                provider.id(),
-                new Schedules.WeeklySchedule(
-                        clinic.id(),
-                        LocalDate.now(RIYADH).minusDays(1),
-                        null,
-                        Set.of(),
-                        List.of(new Schedules.TimeRange(LocalTime.of(8, 0), LocalTime.of(12, 0)))));
-        sunday = LocalDate.now(RIYADH).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        DeskClinic desk = DeskClinic.open(catalog, staff, "DK");
+        session = desk.session();
+        therapist = desk.therapist();
+        provider = desk.provider();
+        desk.therapistWorks(schedules, Set.of(), LocalTime.of(8, 0), LocalTime.of(12, 0));
+        sunday = DeskClinic.sundayThreeWeeksOn();
         clock.set(sunday.atTime(7, 0).atZone(RIYADH).toInstant());
     }
 

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContext;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.Booking;
 import sa.tenhal.appointments.Scheduling;
@@ -43,6 +44,19 @@ final class NphiesFixture {
     private final VisitRecords visits;
     private final Invoicing invoicing;
     private final AtomicInteger slot = new AtomicInteger();
+
+    /** Takes its visit fixture and seven beans from the test's context, so tests need not autowire them to pass on. */
+    static NphiesFixture in(ApplicationContext context) {
+        return new NphiesFixture(
+                VisitFixture.in(context),
+                context.getBean(CatalogAdministration.class),
+                context.getBean(ClinicCatalog.class),
+                context.getBean(Payers.class),
+                context.getBean(PatientRegistry.class),
+                context.getBean(Scheduling.class),
+                context.getBean(VisitRecords.class),
+                context.getBean(Invoicing.class));
+    }
 
     NphiesFixture(
             VisitFixture visit,

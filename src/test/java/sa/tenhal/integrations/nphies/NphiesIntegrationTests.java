@@ -18,13 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sa.tenhal.MutableClock;
-import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.Booking;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.InsuranceServiceType;
@@ -66,10 +65,7 @@ class NphiesIntegrationTests {
     sa.tenhal.clinics.ClinicCatalog clinicCatalog;
 
     @Autowired
-    StaffFixtures staff;
-
-    @Autowired
-    Schedules schedules;
+    ApplicationContext context;
 
     @Autowired
     Scheduling scheduling;
@@ -108,7 +104,7 @@ class NphiesIntegrationTests {
     @BeforeEach
     void setUp() {
         simulator.reset();
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         // the centre issues standard (insurer) invoices: ZATCA needs its VAT and CR numbers
         String code = fixture.centre.speech().centreCode();
         var centre = clinicCatalog.centre(code);

@@ -11,24 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import sa.tenhal.MutableClock;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.finance.InvoiceView;
-import sa.tenhal.finance.Invoicing;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientRegistry;
-import sa.tenhal.visits.VisitFixture;
-import sa.tenhal.visits.VisitRecords;
 
 /**
  * The NPHIES pages in English and Arabic: finance's claims work-list and a claim (rejected, with the reason and the
@@ -43,37 +34,10 @@ class NphiesPagesIntegrationTests {
     MockMvcTester mvc;
 
     @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    ClinicCatalog clinics;
+    ApplicationContext context;
 
     @Autowired
     StaffFixtures staff;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Payers payers;
-
-    @Autowired
-    VisitRecords visits;
-
-    @Autowired
-    Invoicing invoicing;
 
     @Autowired
     Insurance insurance;
@@ -86,8 +50,7 @@ class NphiesPagesIntegrationTests {
 
     @BeforeAll
     void setUp() {
-        VisitFixture visit = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
-        NphiesFixture f = new NphiesFixture(visit, catalog, clinics, payers, patients, scheduling, visits, invoicing);
+        NphiesFixture f = NphiesFixture.in(context);
         InvoiceView insurer = f.completedVisit(f.insured(1), List.of("Z00.1"));
         rejected = await().atMost(Duration.ofSeconds(90))
                 .until(

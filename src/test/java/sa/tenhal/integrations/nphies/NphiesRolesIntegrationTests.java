@@ -13,27 +13,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import sa.tenhal.Bodies;
-import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.clinics.ClinicCatalog;
 import sa.tenhal.finance.InvoiceView;
-import sa.tenhal.finance.Invoicing;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientRegistry;
-import sa.tenhal.visits.VisitFixture;
-import sa.tenhal.visits.VisitRecords;
 
 /**
  * Who sees what of NPHIES, as a table (docs/nphies.md): finance sees claims (with the diagnoses the claim carries) but
@@ -48,37 +39,10 @@ class NphiesRolesIntegrationTests {
     MockMvcTester mvc;
 
     @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    ClinicCatalog clinics;
+    ApplicationContext context;
 
     @Autowired
     StaffFixtures staff;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Payers payers;
-
-    @Autowired
-    VisitRecords visits;
-
-    @Autowired
-    Invoicing invoicing;
 
     @Autowired
     Insurance insurance;
@@ -89,8 +53,7 @@ class NphiesRolesIntegrationTests {
 
     @BeforeAll
     void setUp() {
-        VisitFixture visit = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
-        NphiesFixture f = new NphiesFixture(visit, catalog, clinics, payers, patients, scheduling, visits, invoicing);
+        NphiesFixture f = NphiesFixture.in(context);
         PatientDetails child = f.insured(1);
         appointment = f.book(child);
         InvoiceView insurer = f.completedVisit(child, List.of("F80.1"));
@@ -102,8 +65,8 @@ class NphiesRolesIntegrationTests {
             callers.put(role, staff.as(role));
         }
         // the speech clinic's therapist and nurse look after the child
-        callers.put(Role.PROVIDER, visit.centre.speechTherapist());
-        callers.put(Role.NURSE, visit.nurse);
+        callers.put(Role.PROVIDER, f.visit.centre.speechTherapist());
+        callers.put(Role.NURSE, f.visit.nurse);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,17 +27,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.Bodies;
-import sa.tenhal.MutableClock;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.clinics.ClinicCatalog;
-import sa.tenhal.finance.Invoicing;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientForm;
@@ -44,8 +41,6 @@ import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.SubscriberRelation;
 import sa.tenhal.patients.TestPatientForms;
 import sa.tenhal.referrals.TestCentre;
-import sa.tenhal.visits.VisitFixture;
-import sa.tenhal.visits.VisitRecords;
 
 /**
  * Payers and prior-authorisation rules kept through the API and the payers page (docs/nphies.md, "Payers"): who may
@@ -64,13 +59,10 @@ class PayerAdministrationIntegrationTests {
     CatalogAdministration catalog;
 
     @Autowired
-    ClinicCatalog clinics;
+    ApplicationContext context;
 
     @Autowired
     StaffFixtures staff;
-
-    @Autowired
-    Schedules schedules;
 
     @Autowired
     Scheduling scheduling;
@@ -82,16 +74,7 @@ class PayerAdministrationIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    MutableClock clock;
-
-    @Autowired
     Payers payers;
-
-    @Autowired
-    VisitRecords visits;
-
-    @Autowired
-    Invoicing invoicing;
 
     @Autowired
     Insurance insurance;
@@ -108,8 +91,7 @@ class PayerAdministrationIntegrationTests {
 
     @BeforeAll
     void setUp() {
-        VisitFixture visit = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
-        fixture = new NphiesFixture(visit, catalog, clinics, payers, patients, scheduling, visits, invoicing);
+        fixture = NphiesFixture.in(context);
         for (Role role :
                 List.of(Role.ADMIN, Role.MANAGER, Role.RECEPTIONIST, Role.FINANCE, Role.PROVIDER, Role.NURSE)) {
             callers.put(role, staff.as(role));

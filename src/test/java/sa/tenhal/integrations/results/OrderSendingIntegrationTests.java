@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +23,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
 import sa.tenhal.Bodies;
 import sa.tenhal.MutableClock;
-import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.integrations.outbound.Submissions;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientIdentification;
-import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.visits.OrderKind;
@@ -49,19 +45,7 @@ class OrderSendingIntegrationTests {
     MockMvcTester mvc;
 
     @Autowired
-    StaffFixtures staff;
-
-    @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
@@ -93,7 +77,7 @@ class OrderSendingIntegrationTests {
 
     @BeforeAll
     void aClinicAndALab() throws IOException {
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         lab = new StubLab();
         fhir = new FhirResultsServer(0);
     }

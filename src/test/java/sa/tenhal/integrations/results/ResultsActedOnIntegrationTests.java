@@ -11,21 +11,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import sa.tenhal.Bodies;
-import sa.tenhal.MutableClock;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.referrals.TestCentre;
 import sa.tenhal.visits.VisitFixture;
 
@@ -48,19 +45,10 @@ class ResultsActedOnIntegrationTests {
     CatalogAdministration catalog;
 
     @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     MllpListener listener;
@@ -71,7 +59,7 @@ class ResultsActedOnIntegrationTests {
 
     @BeforeAll
     void aClinic() {
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         therapist = fixture.centre.speechTherapist();
         session = Pages.signIn(mvc, therapist);
     }

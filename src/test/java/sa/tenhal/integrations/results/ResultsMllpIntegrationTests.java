@@ -12,18 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import sa.tenhal.Bodies;
-import sa.tenhal.MutableClock;
-import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
-import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientForm;
 import sa.tenhal.patients.PatientRegistry;
@@ -43,25 +39,13 @@ class ResultsMllpIntegrationTests {
     MockMvcTester mvc;
 
     @Autowired
-    StaffFixtures staff;
-
-    @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
+    ApplicationContext context;
 
     @Autowired
     PatientRegistry patients;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     MllpListener listener;
@@ -71,7 +55,7 @@ class ResultsMllpIntegrationTests {
 
     @BeforeAll
     void aClinicWithAVisit() {
-        fixture = new VisitFixture(catalog, staff, schedules, scheduling, patients, jdbc, clock);
+        fixture = VisitFixture.in(context);
         therapist = fixture.centre.speechTherapist();
     }
 
