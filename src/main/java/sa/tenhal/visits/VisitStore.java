@@ -35,14 +35,14 @@ class VisitStore {
     Optional<VisitRecord> find(UUID id) {
         return jdbc.sql("select * from visit_record where id = :id")
                 .param("id", id)
-                .query((rs, n) -> record(rs))
+                .query(this::recordRow)
                 .optional();
     }
 
     Optional<VisitRecord> forAppointment(UUID appointmentId) {
         return jdbc.sql("select * from visit_record where appointment_id = :a")
                 .param("a", appointmentId)
-                .query((rs, n) -> record(rs))
+                .query(this::recordRow)
                 .optional();
     }
 
@@ -50,7 +50,7 @@ class VisitStore {
     Optional<VisitRecord> lock(UUID id) {
         return jdbc.sql("select * from visit_record where id = :id for update")
                 .param("id", id)
-                .query((rs, n) -> record(rs))
+                .query(this::recordRow)
                 .optional();
     }
 
@@ -155,7 +155,7 @@ class VisitStore {
         }
     }
 
-    private VisitRecord record(ResultSet rs) throws SQLException {
+    private VisitRecord recordRow(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<NoteContent.Goal> goals = jdbc.sql(
                         "select goal, progress from visit_goal where visit_id = :id order by position")
@@ -170,7 +170,7 @@ class VisitStore {
                 .query((a, n) -> new VisitRecord.Addendum(
                         a.getObject(1, UUID.class),
                         a.getString(2),
-                        instant(a, 3),
+                        instant(a, "written_at"),
                         a.getObject(4, UUID.class),
                         a.getString(5)))
                 .list();
@@ -233,14 +233,14 @@ class VisitStore {
     List<VitalsView> vitalsOfVisit(UUID visitId) {
         return jdbc.sql("select * from visit_vitals where visit_id = :v order by measured_at")
                 .param("v", visitId)
-                .query((rs, n) -> vitals(rs))
+                .query(VisitStore::vitalsRow)
                 .list();
     }
 
     List<VitalsView> vitalsOfPatient(UUID patientId) {
         return jdbc.sql("select * from visit_vitals where patient_id = :p order by measured_at")
                 .param("p", patientId)
-                .query((rs, n) -> vitals(rs))
+                .query(VisitStore::vitalsRow)
                 .list();
     }
 
@@ -249,7 +249,7 @@ class VisitStore {
         return jdbc.sql("select * from visit_vitals where patient_id = :p order by measured_at desc limit :n")
                 .param("p", patientId)
                 .param("n", limit)
-                .query((rs, n) -> vitals(rs))
+                .query(VisitStore::vitalsRow)
                 .list();
     }
 
@@ -277,7 +277,7 @@ class VisitStore {
                 .list();
     }
 
-    private static VitalsView vitals(ResultSet rs) throws SQLException {
+    private static VitalsView vitalsRow(ResultSet rs, int row) throws SQLException {
         return new VitalsView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("visit_id", UUID.class),
@@ -333,7 +333,7 @@ class VisitStore {
     Optional<DiagnosisView> diagnosis(UUID id) {
         return jdbc.sql("select * from visit_diagnosis where id = :id")
                 .param("id", id)
-                .query((rs, n) -> diagnosis(rs))
+                .query(VisitStore::diagnosisRow)
                 .optional();
     }
 
@@ -344,7 +344,7 @@ class VisitStore {
     List<DiagnosisView> diagnosesOfVisit(UUID visitId) {
         return jdbc.sql("select * from visit_diagnosis where visit_id = :v order by rank, recorded_at")
                 .param("v", visitId)
-                .query((rs, n) -> diagnosis(rs))
+                .query(VisitStore::diagnosisRow)
                 .list();
     }
 
@@ -355,7 +355,7 @@ class VisitStore {
                         patient_id = :p order by recorded_at desc limit 1) order by rank, recorded_at
                         """)
                 .param("p", patientId)
-                .query((rs, n) -> diagnosis(rs))
+                .query(VisitStore::diagnosisRow)
                 .list();
     }
 
@@ -379,7 +379,7 @@ class VisitStore {
         return codes;
     }
 
-    private static DiagnosisView diagnosis(ResultSet rs) throws SQLException {
+    private static DiagnosisView diagnosisRow(ResultSet rs, int row) throws SQLException {
         return new DiagnosisView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("visit_id", UUID.class),
@@ -411,14 +411,14 @@ class VisitStore {
         return jdbc.sql("""
                         select * from patient_problem where patient_id = :p
                         order by resolved_on is not null, since desc, code
-                        """).param("p", patientId).query((rs, n) -> problem(rs)).list();
+                        """).param("p", patientId).query(VisitStore::problemRow).list();
     }
 
     Optional<ProblemView> problem(UUID id, UUID patientId) {
         return jdbc.sql("select * from patient_problem where id = :id and patient_id = :p")
                 .param("id", id)
                 .param("p", patientId)
-                .query((rs, n) -> problem(rs))
+                .query(VisitStore::problemRow)
                 .optional();
     }
 
@@ -430,7 +430,7 @@ class VisitStore {
                 .update();
     }
 
-    private static ProblemView problem(ResultSet rs) throws SQLException {
+    private static ProblemView problemRow(ResultSet rs, int row) throws SQLException {
         return new ProblemView(
                 rs.getObject("id", UUID.class),
                 rs.getString("code"),
@@ -496,7 +496,7 @@ class VisitStore {
     Optional<OrderView> order(UUID id) {
         return jdbc.sql("select * from visit_order where id = :id")
                 .param("id", id)
-                .query((rs, n) -> order(rs))
+                .query(VisitStore::orderRow)
                 .optional();
     }
 
@@ -572,11 +572,11 @@ class VisitStore {
     List<OrderView> ordersOfVisit(UUID visitId) {
         return jdbc.sql("select * from visit_order where visit_id = :v order by ordered_at")
                 .param("v", visitId)
-                .query((rs, n) -> order(rs))
+                .query(VisitStore::orderRow)
                 .list();
     }
 
-    private static OrderView order(ResultSet rs) throws SQLException {
+    private static OrderView orderRow(ResultSet rs, int row) throws SQLException {
         OrderKind kind = OrderKind.valueOf(rs.getString("kind"));
         return new OrderView(
                 rs.getObject("id", UUID.class),
@@ -677,11 +677,6 @@ class VisitStore {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

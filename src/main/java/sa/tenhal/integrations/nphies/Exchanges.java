@@ -149,19 +149,17 @@ class Exchanges {
                 .list();
     }
 
+    /** The claims of the work-list: a state or an outcome ({@code :state}), or all of them when it is null. */
+    private static final String CLAIMS = "from nphies_message where kind = 'CLAIM' and (cast(:state as varchar) is null"
+            + " or state = :state or outcome = :state)";
+
+    /** The first page of the work-list (the id only orders claims created at the same instant). */
     List<Exchange> claims(String state, int limit) {
-        return jdbc.sql("select * from nphies_message where kind = 'CLAIM' and (cast(:state as varchar) is null or"
-                        + " state = :state or outcome = :state) order by created_at desc limit :limit")
-                .param("state", state)
-                .param("limit", limit)
-                .query(Exchanges::map)
-                .list();
+        return claims(state, 0, limit);
     }
 
     List<Exchange> claims(String state, int offset, int limit) {
-        return jdbc.sql(
-                        "select * from nphies_message where kind = 'CLAIM' and (cast(:state as varchar) is null or"
-                                + " state = :state or outcome = :state) order by created_at desc, id offset :offset limit :limit")
+        return jdbc.sql("select * " + CLAIMS + " order by created_at desc, id offset :offset limit :limit")
                 .param("state", state)
                 .param("offset", offset)
                 .param("limit", limit)
@@ -169,9 +167,9 @@ class Exchanges {
                 .list();
     }
 
+    /** Counts what {@link #claims(String, int, int)} pages through (one filter, so the total matches the pages). */
     long countClaims(String state) {
-        return jdbc.sql("select count(*) from nphies_message where kind = 'CLAIM' and (cast(:state as varchar) is null"
-                        + " or state = :state or outcome = :state)")
+        return jdbc.sql("select count(*) " + CLAIMS)
                 .param("state", state)
                 .query(Long.class)
                 .single();
