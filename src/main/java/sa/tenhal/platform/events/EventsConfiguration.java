@@ -3,7 +3,9 @@ package sa.tenhal.platform.events;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -31,8 +33,7 @@ class EventsConfiguration {
      * (they are stored, so none is lost) and are done after it.
      */
     @Bean
-    org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer listenerThreads(
-            @org.springframework.beans.factory.annotation.Value("${tenhal.events.listener-threads:0}") int configured) {
+    ThreadPoolTaskExecutorCustomizer listenerThreads(@Value("${tenhal.events.listener-threads:0}") int configured) {
         int threads = configured > 0 ? configured : Runtime.getRuntime().availableProcessors() + 1;
         return executor -> {
             executor.setCorePoolSize(threads);

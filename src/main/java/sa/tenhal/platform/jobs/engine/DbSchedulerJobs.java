@@ -39,7 +39,7 @@ class DbSchedulerJobs implements Jobs {
     public <T> boolean schedule(OneTimeJob<T> job, String instanceId, Instant at, T data) {
         boolean scheduled = scheduler.scheduleIfNotExists(new TaskInstance<>(job.name(), instanceId, data), at);
         if (scheduled) {
-            wakeIfDue(at);
+            wake.ifDue(at);
         }
         return scheduled;
     }
@@ -47,7 +47,7 @@ class DbSchedulerJobs implements Jobs {
     @Override
     public <T> void scheduleNew(OneTimeJob<T> job, String instanceId, Instant at, T data) {
         scheduler.scheduleBatch(List.of(new TaskInstance<>(job.name(), instanceId, data)), at);
-        wakeIfDue(at);
+        wake.ifDue(at);
     }
 
     @Override
@@ -58,7 +58,7 @@ class DbSchedulerJobs implements Jobs {
         } else {
             scheduler.scheduleIfNotExists(new TaskInstance<>(job.name(), instanceId, data), at);
         }
-        wakeIfDue(at);
+        wake.ifDue(at);
     }
 
     @Override
@@ -100,9 +100,5 @@ class DbSchedulerJobs implements Jobs {
             }
         });
         return true;
-    }
-
-    private void wakeIfDue(Instant at) {
-        wake.ifDue(at);
     }
 }
