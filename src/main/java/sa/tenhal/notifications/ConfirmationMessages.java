@@ -1,11 +1,16 @@
 package sa.tenhal.notifications;
 
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.appointments.AppointmentCancelled;
@@ -17,6 +22,7 @@ import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.appointments.confirmation.ReplyOutcome;
 import sa.tenhal.appointments.confirmation.VisitFacts;
 import sa.tenhal.patients.PatientContact;
+import sa.tenhal.platform.ClinicTime;
 import sa.tenhal.shared.Language;
 
 /**
@@ -35,43 +41,99 @@ class ConfirmationMessages {
     static final String CANCELLED = "appointment-cancelled-by-clinic";
     static final String LINK_KIND = "appointment-confirmation";
 
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationMessages.class);
+
     private final Confirmations confirmations;
     private final Recipients recipients;
     private final Messages messages;
+    private final ApplicationEventPublisher events;
+    private final ClinicTime time;
 
-    ConfirmationMessages(Confirmations confirmations, Recipients recipients, Messages messages) {
+    ConfirmationMessages(
+            Confirmations confirmations,
+            Recipients recipients,
+            Messages messages,
+            ApplicationEventPublisher events,
+            ClinicTime time) {
         this.confirmations = confirmations;
         this.recipients = recipients;
         this.messages = messages;
+        this.events = events;
+        this.time = time;
     }
 
-    @ApplicationModuleListener
+    /**
+     * The request's or reminder's message is composed and queued in the transaction that asks for it (the booking's,
+     * the move's, the reminder sweep's): it commits with the request or not at all, and a booking costs no transaction
+     * after its own for it. Should the message fail to render (a template), the transaction is untouched — nothing of
+     * the message is written before all of it is rendered — and the message is owed instead: a durable publication of
+     * its own tries again after the commit, with the retries every durable listener has, so the booking stands. A
+     * failure of the database fails the transaction, and the request with it.
+     */
+    @EventListener
     void on(ConfirmationRequested requested) {
-        Optional<VisitFacts> open = confirmations.openVisit(requested.confirmationId());
-        if (open.isEmpty()) {
-            return; // answered or ended before the message went out
+        Optional<Asked> asked = read(requested);
+        if (asked.isEmpty()) {
+            return;
         }
-        VisitFacts visit = open.get();
-        Optional.ofNullable(visit.contact()).map(recipients::patient).ifPresent(to -> {
+        Messages.Composed composed;
+        try {
+            // nothing in here reads or writes: a failure leaves the asking transaction as it was
+            composed = messages.compose(asked.get().message());
+        } catch (RuntimeException e) {
+            log.error(
+                    "Confirmation request {}: its message could not be composed now; it is owed",
+                    requested.confirmationId(),
+                    e);
+            events.publishEvent(new ConfirmationMessageOwed(requested, time.now()));
+            return;
+        }
+        messages.send(composed);
+    }
+
+    /** A request's message that could not be composed with the request: tried again, and again until it is. */
+    @ApplicationModuleListener
+    void on(ConfirmationMessageOwed owed) {
+        read(owed.requested()).map(Asked::message).ifPresent(messages::send);
+    }
+
+    /**
+     * What a request's message needs from the database, read before anything is composed: empty once the request was
+     * answered or ended, or when the patient cannot be reached.
+     */
+    private Optional<Asked> read(ConfirmationRequested requested) {
+        return confirmations.openVisit(requested.confirmationId()).flatMap(visit -> Optional.ofNullable(visit.contact())
+                .map(recipients::patient)
+                .map(to -> new Asked(
+                        requested,
+                        visit,
+                        to,
+                        // the first request after a move says that it moved (a new appointment's cannot be)
+                        requested.reminder() == 0 && !requested.newAppointment()
+                                ? confirmations.movedFrom(requested.confirmationId())
+                                : Optional.empty())));
+    }
+
+    /** A request or reminder to send, and what its message says. */
+    private record Asked(
+            ConfirmationRequested requested, VisitFacts visit, Recipient to, Optional<ZonedDateTime> movedFrom) {
+
+        Outgoing message() {
             Map<String, Object> model = model(visit, to.language());
             model.put(
                     "link",
                     new SecretLink(LINK_KIND, requested.confirmationId()).placeholder() + "?lang="
                             + to.language().name().toLowerCase());
             model.put("reminder", requested.reminder());
-            // the first request after a move says that it moved, from when to when (a new appointment's cannot be)
-            Optional<java.time.ZonedDateTime> was = requested.reminder() == 0 && !requested.newAppointment()
-                    ? confirmations.movedFrom(requested.confirmationId())
-                    : Optional.empty();
-            was.ifPresent(at -> model.put("was", VisitFacts.when(at, to.language())));
-            messages.send(new Outgoing(
-                    was.isPresent() ? MOVED : requested.reminder() == 0 ? REQUEST : REMINDER,
+            movedFrom.ifPresent(at -> model.put("was", VisitFacts.when(at, to.language())));
+            return new Outgoing(
+                    movedFrom.isPresent() ? MOVED : requested.reminder() == 0 ? REQUEST : REMINDER,
                     source(requested.confirmationId(), requested.reminder()),
                     to,
                     channels(to, true),
                     model,
-                    false));
-        });
+                    false);
+        }
     }
 
     /** The cause of a request's ({@code reminder} 0) or reminder's messages; {@link SentReceipts} reads it back. */

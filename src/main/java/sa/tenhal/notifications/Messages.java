@@ -2,6 +2,7 @@ package sa.tenhal.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,23 @@ class Messages {
     }
 
     /**
+     * A message rendered for every channel it may go by, before anything of it is written: a template that cannot be
+     * rendered fails here, with the caller's transaction untouched ({@link ConfirmationMessages} relies on it).
+     */
+    record Composed(Outgoing message, List<Channel> plan, List<Templates.Rendered> rendered) {}
+
+    /** Renders the message for each channel of its recipient's plan; reads and writes nothing. */
+    Composed compose(Outgoing message) {
+        List<Channel> plan = message.recipient().plan(message.channels());
+        List<Templates.Rendered> rendered = new ArrayList<>(plan.size());
+        for (Channel channel : plan) {
+            rendered.add(templates.render(
+                    message.kind(), channel, message.recipient().language(), message.model()));
+        }
+        return new Composed(message, plan, rendered);
+    }
+
+    /**
      * Queues the message; returns the ids of the messages queued to go now. A patient's message goes by one channel:
      * the first of its channels in the patient's order that they can be reached by; each further channel is recorded
      * HELD behind the one before it, and is queued only if that one fails for good ({@link #fallBack}). A patient who
@@ -62,14 +80,25 @@ class Messages {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<UUID> send(Outgoing message) {
+        return queue(compose(message));
+    }
+
+    /** Queues a message composed before ({@link #send(Outgoing)}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<UUID> send(Composed composed) {
+        return queue(composed);
+    }
+
+    private List<UUID> queue(Composed composed) {
+        Outgoing message = composed.message();
         Recipient to = message.recipient();
         Instant now = time.now();
-        List<UUID> queued = new java.util.ArrayList<>();
-        List<Channel> plan = to.plan(message.channels());
+        List<UUID> queued = new ArrayList<>();
         UUID before = null;
-        for (Channel channel : plan) {
+        for (int i = 0; i < composed.plan().size(); i++) {
+            Channel channel = composed.plan().get(i);
+            Templates.Rendered rendered = composed.rendered().get(i);
             String key = message.source() + "|" + to.type() + ":" + to.id() + "|" + channel + "|" + message.kind();
-            Templates.Rendered rendered = templates.render(message.kind(), channel, to.language(), message.model());
             if (channel == Channel.IN_APP) {
                 String link = (String) message.model().get("inboxLink");
                 if (inbox.add(key, to.id(), message.kind(), rendered.subject(), rendered.text(), link, now)) {

@@ -19,7 +19,8 @@
  *       in-app and by email as a PDF), the referral events (the receiving clinic, the
  *       referrer or the managers are told; weekly statistics to managers), the confirmation
  *       workflow's {@code ConfirmationRequested} (request or reminder with a one-time link; after a move, the moved
- *       message with the old and the new time), appointments' {@code AppointmentCancelled} (a clinic's cancellation
+ *       message with the old and the new time; composed and queued in the requesting transaction, or owed to a durable
+ *       listener when it does not render), appointments' {@code AppointmentCancelled} (a clinic's cancellation
  *       told to the patient or the child's guardian, with the clinic's phone and the link) and
  *       {@code ConfirmationDeclined} (cancellation confirmation), and its own {@code InboundMessageReceived} (a reply of
  *       1 / 2 / yes / نعم is handed to the confirmation workflow and answered); finance's {@code InvoiceIssued},

@@ -1,6 +1,8 @@
 package sa.tenhal.referrals;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import sa.tenhal.appointments.AppointmentBooked;
@@ -20,23 +22,41 @@ class ClosedLoop {
     private final ReferralRepository referrals;
     private final AutoReferrals autoReferrals;
     private final ClinicTime time;
+    private final ApplicationEventPublisher events;
     private final boolean completeOnFirstVisit;
 
     ClosedLoop(
             ReferralRepository referrals,
             AutoReferrals autoReferrals,
             ClinicTime time,
+            ApplicationEventPublisher events,
             @Value("${tenhal.referrals.complete-on-first-visit:true}") boolean completeOnFirstVisit) {
         this.referrals = referrals;
         this.autoReferrals = autoReferrals;
         this.time = time;
+        this.events = events;
         this.completeOnFirstVisit = completeOnFirstVisit;
     }
 
-    @ApplicationModuleListener
+    /**
+     * A booking asks, in its own transaction, whether an accepted referral awaits its first visit in that clinic (one
+     * query); only then is the link published, durably, and made after the commit. Most bookings have none, and store
+     * no publication and cost no transaction for the loop. The link is not made here: a referral changed at the same
+     * moment must not fail the booking.
+     */
+    @EventListener
     void on(AppointmentBooked booked) {
         referrals
-                .findOpen(booked.patientId().value(), booked.clinicId().value())
+                .findAwaitingFirstVisit(
+                        booked.patientId().value(), booked.clinicId().value())
+                .ifPresent(referral ->
+                        events.publishEvent(new ReferredPatientBooked(referral, booked.appointmentId(), booked.at())));
+    }
+
+    @ApplicationModuleListener
+    void on(ReferredPatientBooked booked) {
+        referrals
+                .findById(booked.referralId())
                 .filter(referral -> referral.linkFirstAppointment(booked.appointmentId()))
                 .ifPresent(referrals::save);
     }

@@ -21,6 +21,14 @@ interface ReferralRepository extends JpaRepository<Referral, UUID> {
             """)
     Optional<Referral> findOpen(@Param("patientId") UUID patientId, @Param("toClinicId") UUID toClinicId);
 
+    /** The patient's accepted referral to this clinic that no appointment closes yet (at most one is open). */
+    @Query("""
+            select r.id from Referral r
+            where r.patientId = :patientId and r.toClinicId = :toClinicId
+              and r.status = sa.tenhal.referrals.ReferralStatus.ACCEPTED and r.firstAppointmentId is null
+            """)
+    Optional<UUID> findAwaitingFirstVisit(@Param("patientId") UUID patientId, @Param("toClinicId") UUID toClinicId);
+
     Optional<Referral> findByFirstAppointmentId(UUID appointmentId);
 
     boolean existsByRuleIdAndPatientIdAndTriggerKey(UUID ruleId, UUID patientId, String triggerKey);

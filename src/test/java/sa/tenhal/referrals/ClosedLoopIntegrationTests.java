@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
@@ -43,6 +46,12 @@ import sa.tenhal.platform.ProblemException;
 class ClosedLoopIntegrationTests {
 
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     StaffFixtures staff;
@@ -178,6 +187,36 @@ class ClosedLoopIntegrationTests {
                 new Booking(child.id(), otAssessment, otProvider.id(), null, nextSunday(13), null, null));
         await().untilAsserted(() -> assertThat(referrals.find(referral.id()).firstAppointmentId())
                 .isEqualTo(rebooked.id().value()));
+    }
+
+    /**
+     * The loop is asked in the booking's own transaction: only a booking that an accepted referral awaits stores a
+     * publication for it (read in the booking's transaction, rolled back); any other costs the loop no transaction.
+     */
+    @Test
+    void onlyABookingThatAReferralAwaitsIsPublishedToTheLoop() {
+        PatientDetails notReferred = patients.register(TestPatientForms.child(), true, "RYD");
+        assertThat(publishedFor(notReferred, nextSunday(12))).isEmpty();
+
+        PatientDetails referred = patients.register(TestPatientForms.child(), true, "RYD");
+        referrals.accept(
+                fromSpeechToOt(referred, "Motor planning", Urgency.ROUTINE).id());
+        assertThat(publishedFor(referred, nextSunday(12))).singleElement().satisfies(event -> assertThat(event)
+                .endsWith("ReferredPatientBooked"));
+    }
+
+    /** The events a booking of this patient stores publications of, read in its transaction (rolled back). */
+    List<String> publishedFor(PatientDetails patient, Instant at) {
+        return new TransactionTemplate(transactionManager).execute(tx -> {
+            AppointmentDetails booked =
+                    scheduling.book(new Booking(patient.id(), otAssessment, otProvider.id(), null, at, null, null));
+            List<String> events = jdbc.sql("select event_type from event_publication where serialized_event like :a")
+                    .param("a", "%" + booked.id().value() + "%")
+                    .query(String.class)
+                    .list();
+            tx.setRollbackOnly();
+            return events;
+        });
     }
 
     @Test

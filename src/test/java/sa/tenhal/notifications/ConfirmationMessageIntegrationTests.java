@@ -1,0 +1,137 @@
+package sa.tenhal.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static sa.tenhal.appointments.confirmation.ConfirmationFixture.at;
+import static sa.tenhal.appointments.confirmation.ConfirmationFixture.sunday;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import sa.tenhal.StaffFixtures;
+import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.appointments.AppointmentDetails;
+import sa.tenhal.appointments.AppointmentStatus;
+import sa.tenhal.appointments.Schedules;
+import sa.tenhal.appointments.Scheduling;
+import sa.tenhal.appointments.confirmation.ConfirmationFixture;
+import sa.tenhal.clinics.CatalogAdministration;
+import sa.tenhal.patients.PatientId;
+import sa.tenhal.patients.PatientRegistry;
+import sa.tenhal.shared.Language;
+
+/**
+ * A confirmation request's message is composed and queued in the transaction that asks for it — the booking's —, so
+ * that it commits with the booking and costs no transaction of its own; one that cannot be composed then (a template
+ * that fails) is owed and composed after the commit, and the booking stands.
+ *
+ * <p>A context of its own: a spy on the templates, to make one fail.
+ */
+@TenhalIntegrationTest
+class ConfirmationMessageIntegrationTests {
+
+    @Autowired
+    CatalogAdministration admin;
+
+    @Autowired
+    Schedules schedules;
+
+    @Autowired
+    Scheduling scheduling;
+
+    @Autowired
+    PatientRegistry patients;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @MockitoSpyBean
+    Templates templates;
+
+    ConfirmationFixture clinic;
+
+    @BeforeEach
+    void clinic() {
+        clinic = new ConfirmationFixture(admin, schedules, scheduling, patients, staff);
+    }
+
+    @Test
+    void theRequestsMessageIsQueuedInTheBookingsOwnTransactionWhichStoresNoPublication() {
+        PatientId patient = clinic.patientBySmsOnly(Language.EN);
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            AppointmentDetails booked = clinic.book(patient, at(aTuesday(), 10, 0));
+            // read before the commit: the message is there already, and nothing is left for after the commit
+            assertThat(queuedFor(patient)).containsExactly(ConfirmationMessages.REQUEST + " SMS QUEUED");
+            assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'deliver-message'"
+                                    + " and task_instance in (select id::text from notification_message"
+                                    + " where recipient_id = :p)")
+                            .param("p", patient.value())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select listener_id from event_publication where serialized_event like :a")
+                            .param("a", "%" + booked.id().value() + "%")
+                            .query(String.class)
+                            .list())
+                    .isEmpty();
+            tx.setRollbackOnly();
+        });
+        assertThat(queuedFor(patient)).isEmpty(); // and it went with the booking's rollback
+    }
+
+    @Test
+    void aMessageThatCannotBeComposedWithTheBookingIsOwedAndComposedAfterItsCommit() {
+        org.mockito.Mockito.doThrow(new IllegalStateException("a template that does not render"))
+                .doCallRealMethod()
+                .when(templates)
+                .render(eq(ConfirmationMessages.REQUEST), any(), any(), any());
+        PatientId patient = clinic.patientBySmsOnly(Language.AR);
+
+        AppointmentDetails booked = clinic.book(patient, at(aTuesday(), 11, 0));
+
+        assertThat(scheduling.get(booked.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+        await().untilAsserted(() ->
+                assertThat(queuedFor(patient)).containsExactly(ConfirmationMessages.REQUEST + " SMS QUEUED"));
+        await().untilAsserted(() -> assertThat(jdbc.sql("""
+                                select count(*) from event_publication
+                                where event_type like '%ConfirmationMessageOwed' and serialized_event like :a
+                                  and completion_date is null
+                                """)
+                        .param("a", "%" + booked.id().value() + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero());
+        doCallRealMethod().when(templates).render(any(), any(), any(), any());
+    }
+
+    /**
+     * A Tuesday five weeks on: the tests share the database, and a day's desk lists every clinic's visits, so these
+     * bookings stay off the Sundays other tests count visits on.
+     */
+    static java.time.LocalDate aTuesday() {
+        return sunday(5).plusDays(2);
+    }
+
+    /** The patient's messages as "kind channel status". */
+    List<String> queuedFor(PatientId patient) {
+        return jdbc.sql(
+                        "select kind || ' ' || channel || ' ' || status from notification_message where recipient_id = :p")
+                .param("p", patient.value())
+                .query(String.class)
+                .list();
+    }
+}
