@@ -8,11 +8,19 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static sa.tenhal.appointments.confirmation.ConfirmationFixture.at;
 import static sa.tenhal.appointments.confirmation.ConfirmationFixture.sunday;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +31,7 @@ import sa.tenhal.appointments.AppointmentStatus;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.appointments.confirmation.ConfirmationFixture;
+import sa.tenhal.appointments.confirmation.ConfirmationRequested;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
@@ -58,6 +67,15 @@ class ConfirmationMessageIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    EventSerializer serializer;
+
+    @Autowired
+    FailedEventPublications failed;
 
     @MockitoSpyBean
     Templates templates;
@@ -116,6 +134,59 @@ class ConfirmationMessageIntegrationTests {
                         .single())
                 .isZero());
         doCallRealMethod().when(templates).render(any(), any(), any(), any());
+    }
+
+    /**
+     * A request's publication for the message's durable listener of the version before (incomplete at the upgrade:
+     * its message not yet composed) is handed by the migration to the listener that owes such messages now, and the
+     * message is queued once it is resubmitted: no message is lost at the upgrade.
+     */
+    @Test
+    void aRequestsPublicationLeftByTheVersionBeforeIsHandedOverAndItsMessageQueued() {
+        PatientId patient = clinic.patientBySmsOnly(Language.EN);
+        AppointmentDetails booked = clinic.book(patient, at(aTuesday(), 12, 0));
+        UUID confirmation = jdbc.sql("select id from appointment_confirmation where appointment_id = :a")
+                .param("a", booked.id().value())
+                .query(UUID.class)
+                .single();
+        // as the version before left it: no message yet, and the request's publication failed once
+        jdbc.sql("delete from scheduled_tasks where task_name = 'deliver-message' and task_instance in"
+                        + " (select id::text from notification_message where recipient_id = :p)")
+                .param("p", patient.value())
+                .update();
+        jdbc.sql("delete from notification_message where recipient_id = :p")
+                .param("p", patient.value())
+                .update();
+        UUID publication = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                                       status, completion_attempts)
+                        values (:id, 'sa.tenhal.notifications.ConfirmationMessages.on(sa.tenhal.appointments.confirmation.ConfirmationRequested)',
+                                :type, :event, now(), 'FAILED', 1)
+                        """)
+                .param("id", publication)
+                .param("type", ConfirmationRequested.class.getName())
+                .param(
+                        "event",
+                        serializer
+                                .serialize(new ConfirmationRequested(
+                                        confirmation, booked.id().value(), patient, 0, true, Instant.now()))
+                                .toString())
+                .update();
+
+        new ResourceDatabasePopulator(
+                        new ClassPathResource("db/migration/V71__listeners_in_the_booking_transaction.sql"))
+                .execute(dataSource);
+        failed.resubmit(
+                ResubmissionOptions.defaults().withFilter(p -> p.getIdentifier().equals(publication)));
+
+        await().untilAsserted(() ->
+                assertThat(queuedFor(patient)).containsExactly(ConfirmationMessages.REQUEST + " SMS QUEUED"));
+        await().untilAsserted(() -> assertThat(jdbc.sql("select count(*) from event_publication where id = :id")
+                        .param("id", publication)
+                        .query(Long.class)
+                        .single())
+                .isZero());
     }
 
     /**

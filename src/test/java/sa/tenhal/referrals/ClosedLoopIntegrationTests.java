@@ -13,17 +13,25 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.appointments.AppointmentBooked;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.AppointmentId;
 import sa.tenhal.appointments.Booking;
@@ -52,6 +60,15 @@ class ClosedLoopIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    EventSerializer serializer;
+
+    @Autowired
+    FailedEventPublications failed;
 
     @Autowired
     StaffFixtures staff;
@@ -203,6 +220,77 @@ class ClosedLoopIntegrationTests {
                 fromSpeechToOt(referred, "Motor planning", Urgency.ROUTINE).id());
         assertThat(publishedFor(referred, nextSunday(12))).singleElement().satisfies(event -> assertThat(event)
                 .endsWith("ReferredPatientBooked"));
+    }
+
+    /**
+     * A booking's publication for the closed loop's listener of the version before (incomplete at the upgrade) is
+     * handed over by the migration that moved the question into the booking: to the link's listener when an accepted
+     * referral awaits that visit, which links it once resubmitted; otherwise it is done with, as the loop had nothing
+     * to do.
+     */
+    @Test
+    void aBookingsPublicationLeftByTheVersionBeforeIsHandedOverOrDoneWith() {
+        PatientDetails referred = patients.register(TestPatientForms.child(), true, "RYD");
+        ReferralDetails referral = fromSpeechToOt(referred, "Feeding", Urgency.ROUTINE);
+        referrals.accept(referral.id());
+        AppointmentDetails booked = scheduling.book(
+                new Booking(referred.id(), otAssessment, otProvider.id(), null, nextSunday(8), null, null));
+        await().untilAsserted(() -> assertThat(referrals.find(referral.id()).firstAppointmentId())
+                .isEqualTo(booked.id().value()));
+        // as the version before left it: the loop's publication failed once, the referral not linked yet
+        jdbc.sql("update referral set first_appointment_id = null where id = :id")
+                .param("id", referral.id())
+                .update();
+        UUID linking = publishedTheOldWay(booked);
+        PatientDetails notReferred = patients.register(TestPatientForms.adult(), true, "RYD");
+        UUID nothingToDo = publishedTheOldWay(scheduling.book(
+                new Booking(notReferred.id(), otAssessment, otProvider.id(), null, nextSunday(15), null, null)));
+
+        new ResourceDatabasePopulator(
+                        new ClassPathResource("db/migration/V71__listeners_in_the_booking_transaction.sql"))
+                .execute(dataSource);
+
+        assertThat(jdbc.sql("select count(*) from event_publication where id = :id")
+                        .param("id", nothingToDo)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        failed.resubmit(
+                ResubmissionOptions.defaults().withFilter(p -> p.getIdentifier().equals(linking)));
+        await().untilAsserted(() -> assertThat(referrals.find(referral.id()).firstAppointmentId())
+                .isEqualTo(booked.id().value()));
+    }
+
+    /** A publication of this booking for the closed loop's durable listener of the version before, failed once. */
+    UUID publishedTheOldWay(AppointmentDetails booked) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                                       status, completion_attempts)
+                        values (:id, 'sa.tenhal.referrals.ClosedLoop.on(sa.tenhal.appointments.AppointmentBooked)',
+                                :type, :event, now(), 'FAILED', 1)
+                        """)
+                .param("id", id)
+                .param("type", AppointmentBooked.class.getName())
+                .param(
+                        "event",
+                        serializer
+                                .serialize(new AppointmentBooked(
+                                        booked.id().value(),
+                                        booked.patientId(),
+                                        booked.clinicId(),
+                                        booked.providerId(),
+                                        booked.serviceId(),
+                                        null,
+                                        null,
+                                        booked.startsAt(),
+                                        booked.endsAt(),
+                                        false,
+                                        false,
+                                        Instant.now()))
+                                .toString())
+                .update();
+        return id;
     }
 
     /** The events a booking of this patient stores publications of, read in its transaction (rolled back). */
