@@ -11,19 +11,15 @@ import static sa.tenhal.appointments.confirmation.ConfirmationFixture.sunday;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import sa.tenhal.OlderPublications;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
@@ -69,13 +65,7 @@ class ConfirmationMessageIntegrationTests {
     PlatformTransactionManager transactionManager;
 
     @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    EventSerializer serializer;
-
-    @Autowired
-    FailedEventPublications failed;
+    ApplicationContext context;
 
     @MockitoSpyBean
     Templates templates;
@@ -157,36 +147,17 @@ class ConfirmationMessageIntegrationTests {
         jdbc.sql("delete from notification_message where recipient_id = :p")
                 .param("p", patient.value())
                 .update();
-        UUID publication = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
-                                                       status, completion_attempts)
-                        values (:id, 'sa.tenhal.notifications.ConfirmationMessages.on(sa.tenhal.appointments.confirmation.ConfirmationRequested)',
-                                :type, :event, now(), 'FAILED', 1)
-                        """)
-                .param("id", publication)
-                .param("type", ConfirmationRequested.class.getName())
-                .param(
-                        "event",
-                        serializer
-                                .serialize(new ConfirmationRequested(
-                                        confirmation, booked.id().value(), patient, 0, true, Instant.now()))
-                                .toString())
-                .update();
+        OlderPublications older = OlderPublications.in(context);
+        UUID publication = older.failedOnce(
+                "sa.tenhal.notifications.ConfirmationMessages.on(sa.tenhal.appointments.confirmation.ConfirmationRequested)",
+                new ConfirmationRequested(confirmation, booked.id().value(), patient, 0, true, Instant.now()));
 
-        new ResourceDatabasePopulator(
-                        new ClassPathResource("db/migration/V71__listeners_in_the_booking_transaction.sql"))
-                .execute(dataSource);
-        failed.resubmit(
-                ResubmissionOptions.defaults().withFilter(p -> p.getIdentifier().equals(publication)));
+        older.migrate("V71__listeners_in_the_booking_transaction.sql");
+        older.resubmit(publication);
 
         await().untilAsserted(() ->
                 assertThat(queuedFor(patient)).containsExactly(ConfirmationMessages.REQUEST + " SMS QUEUED"));
-        await().untilAsserted(() -> assertThat(jdbc.sql("select count(*) from event_publication where id = :id")
-                        .param("id", publication)
-                        .query(Long.class)
-                        .single())
-                .isZero());
+        await().until(() -> !older.exists(publication));
     }
 
     /**

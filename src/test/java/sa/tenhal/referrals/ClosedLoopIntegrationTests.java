@@ -14,21 +14,17 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.MutableClock;
+import sa.tenhal.OlderPublications;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentBooked;
@@ -55,6 +51,9 @@ class ClosedLoopIntegrationTests {
 
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
 
+    /** The closed loop's durable listener for bookings, until 2026-12-06. */
+    static final String OLD_LISTENER = "sa.tenhal.referrals.ClosedLoop.on(sa.tenhal.appointments.AppointmentBooked)";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -62,13 +61,7 @@ class ClosedLoopIntegrationTests {
     PlatformTransactionManager transactionManager;
 
     @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    EventSerializer serializer;
-
-    @Autowired
-    FailedEventPublications failed;
+    ApplicationContext context;
 
     @Autowired
     StaffFixtures staff;
@@ -241,56 +234,36 @@ class ClosedLoopIntegrationTests {
         jdbc.sql("update referral set first_appointment_id = null where id = :id")
                 .param("id", referral.id())
                 .update();
-        UUID linking = publishedTheOldWay(booked);
+        OlderPublications older = OlderPublications.in(context);
+        UUID linking = older.failedOnce(OLD_LISTENER, booked(booked));
         PatientDetails notReferred = patients.register(TestPatientForms.adult(), true, "RYD");
-        UUID nothingToDo = publishedTheOldWay(scheduling.book(
-                new Booking(notReferred.id(), otAssessment, otProvider.id(), null, nextSunday(15), null, null)));
+        UUID nothingToDo = older.failedOnce(
+                OLD_LISTENER,
+                booked(scheduling.book(new Booking(
+                        notReferred.id(), otAssessment, otProvider.id(), null, nextSunday(15), null, null))));
 
-        new ResourceDatabasePopulator(
-                        new ClassPathResource("db/migration/V71__listeners_in_the_booking_transaction.sql"))
-                .execute(dataSource);
+        older.migrate("V71__listeners_in_the_booking_transaction.sql");
 
-        assertThat(jdbc.sql("select count(*) from event_publication where id = :id")
-                        .param("id", nothingToDo)
-                        .query(Long.class)
-                        .single())
-                .isZero();
-        failed.resubmit(
-                ResubmissionOptions.defaults().withFilter(p -> p.getIdentifier().equals(linking)));
+        assertThat(older.exists(nothingToDo)).isFalse();
+        older.resubmit(linking);
         await().untilAsserted(() -> assertThat(referrals.find(referral.id()).firstAppointmentId())
                 .isEqualTo(booked.id().value()));
     }
 
-    /** A publication of this booking for the closed loop's durable listener of the version before, failed once. */
-    UUID publishedTheOldWay(AppointmentDetails booked) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
-                                                       status, completion_attempts)
-                        values (:id, 'sa.tenhal.referrals.ClosedLoop.on(sa.tenhal.appointments.AppointmentBooked)',
-                                :type, :event, now(), 'FAILED', 1)
-                        """)
-                .param("id", id)
-                .param("type", AppointmentBooked.class.getName())
-                .param(
-                        "event",
-                        serializer
-                                .serialize(new AppointmentBooked(
-                                        booked.id().value(),
-                                        booked.patientId(),
-                                        booked.clinicId(),
-                                        booked.providerId(),
-                                        booked.serviceId(),
-                                        null,
-                                        null,
-                                        booked.startsAt(),
-                                        booked.endsAt(),
-                                        false,
-                                        false,
-                                        Instant.now()))
-                                .toString())
-                .update();
-        return id;
+    static AppointmentBooked booked(AppointmentDetails booked) {
+        return new AppointmentBooked(
+                booked.id().value(),
+                booked.patientId(),
+                booked.clinicId(),
+                booked.providerId(),
+                booked.serviceId(),
+                null,
+                null,
+                booked.startsAt(),
+                booked.endsAt(),
+                false,
+                false,
+                Instant.now());
     }
 
     /** The events a booking of this patient stores publications of, read in its transaction (rolled back). */
