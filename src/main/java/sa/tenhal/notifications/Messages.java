@@ -80,16 +80,12 @@ class Messages {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<UUID> send(Outgoing message) {
-        return queue(compose(message));
+        return send(compose(message));
     }
 
     /** Queues a message composed before ({@link #send(Outgoing)}). */
     @Transactional(propagation = Propagation.MANDATORY)
     List<UUID> send(Composed composed) {
-        return queue(composed);
-    }
-
-    private List<UUID> queue(Composed composed) {
         Outgoing message = composed.message();
         Recipient to = message.recipient();
         Instant now = time.now();
