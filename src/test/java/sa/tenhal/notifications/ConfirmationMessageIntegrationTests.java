@@ -20,17 +20,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.OlderPublications;
-import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.AppointmentStatus;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.appointments.confirmation.ConfirmationFixture;
 import sa.tenhal.appointments.confirmation.ConfirmationRequested;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientId;
-import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.shared.Language;
 
 /**
@@ -44,19 +40,7 @@ import sa.tenhal.shared.Language;
 class ConfirmationMessageIntegrationTests {
 
     @Autowired
-    CatalogAdministration admin;
-
-    @Autowired
-    Schedules schedules;
-
-    @Autowired
     Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
-
-    @Autowired
-    StaffFixtures staff;
 
     @Autowired
     JdbcClient jdbc;
@@ -74,7 +58,7 @@ class ConfirmationMessageIntegrationTests {
 
     @BeforeEach
     void clinic() {
-        clinic = new ConfirmationFixture(admin, schedules, scheduling, patients, staff);
+        clinic = ConfirmationFixture.in(context);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContext;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.Booking;
@@ -61,6 +62,16 @@ public class ConfirmationFixture {
             PatientRegistry patients,
             StaffFixtures staff) {
         this(admin, schedules, scheduling, patients, staff, null);
+    }
+
+    /** The fixture with its beans taken from the test's context. */
+    public static ConfirmationFixture in(ApplicationContext context) {
+        return new ConfirmationFixture(
+                context.getBean(CatalogAdministration.class),
+                context.getBean(Schedules.class),
+                context.getBean(Scheduling.class),
+                context.getBean(PatientRegistry.class),
+                context.getBean(StaffFixtures.class));
     }
 
     /** With {@code preferences}, the email-and-SMS patients asked for every channel at once. */
