@@ -208,8 +208,7 @@ class OneChannelIntegrationTests extends BackgroundWorkIntegrationTest {
         // the morning, so no job sends it while the test plays the crash.
         clock.set(java.time.Instant.parse("2031-07-04T20:00:00Z"));
         // The email fallback is due at once: this node's scheduler is paused while the crash is played, or it could
-        // send
-        // the email between its queuing and the loss of its job.
+        // send the email between its queuing and the loss of its job.
         scheduler.pause();
         Recipient sara = patient(to, address, EnumSet.of(Channel.SMS, Channel.EMAIL), false);
         UUID sms = transactions
@@ -235,10 +234,12 @@ class OneChannelIntegrationTests extends BackgroundWorkIntegrationTest {
                 .param("id", emailId.toString())
                 .update();
         assertThat(on(source, Channel.EMAIL).status()).isEqualTo(MessageStatus.QUEUED);
-        scheduler.resume();
 
-        advance(java.time.Duration.ofMinutes(3));
+        // Still paused: three minutes on, this node's own recover-messages job is overdue too, and a resumed scheduler
+        // could run it first — then it, not this call, would schedule the email (CI saw this call return 0).
+        clock.advance(java.time.Duration.ofMinutes(3));
         assertThat(recovery.run()).isGreaterThanOrEqualTo(1);
+        scheduler.resume();
         runDueJobs();
         await().untilAsserted(
                         () -> assertThat(on(source, Channel.EMAIL).status()).isEqualTo(MessageStatus.SENT));
