@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,14 +27,12 @@ import sa.tenhal.TestConfig;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.AppointmentStatus;
 import sa.tenhal.appointments.ConfirmationMethod;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.appointments.confirmation.ConfirmationDetails;
 import sa.tenhal.appointments.confirmation.ConfirmationFixture;
 import sa.tenhal.appointments.confirmation.ConfirmationStatus;
 import sa.tenhal.appointments.confirmation.Confirmations;
 import sa.tenhal.background.Stubs;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.shared.Language;
@@ -66,10 +65,7 @@ class ConfirmationBrowserTests extends BrowserTest {
     }
 
     @Autowired
-    CatalogAdministration admin;
-
-    @Autowired
-    Schedules schedules;
+    ApplicationContext context;
 
     @Autowired
     Scheduling scheduling;
@@ -86,14 +82,11 @@ class ConfirmationBrowserTests extends BrowserTest {
     @Autowired
     MutableClock clock;
 
-    @Autowired
-    sa.tenhal.notifications.ContactPreferences preferences;
-
     ConfirmationFixture fixture;
 
     @BeforeEach
     void centre() {
-        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff, preferences);
+        fixture = ConfirmationFixture.everyChannelIn(context);
         browser().resize(PHONE);
     }
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.Schedules;
-import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.appointments.confirmation.ConfirmationFixture;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.shared.Language;
@@ -23,13 +22,10 @@ import sa.tenhal.shared.Language;
 class PageBehaviourBrowserTests extends BrowserTest {
 
     @Autowired
-    CatalogAdministration catalog;
+    ApplicationContext context;
 
     @Autowired
     Schedules schedules;
-
-    @Autowired
-    Scheduling scheduling;
 
     @Autowired
     PatientRegistry patients;
@@ -39,7 +35,7 @@ class PageBehaviourBrowserTests extends BrowserTest {
 
     @Test
     void filtersSubmitWhenChosenAndAMoveCarriesItsReason() {
-        ConfirmationFixture fixture = new ConfirmationFixture(catalog, schedules, scheduling, patients, staff);
+        ConfirmationFixture fixture = ConfirmationFixture.in(context);
         AppointmentDetails booked = fixture.book(
                 fixture.patient(Language.EN, ConfirmationFixture.email("behaviour")),
                 ConfirmationFixture.at(ConfirmationFixture.sunday(2), 9, 0));

@@ -10,19 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sa.tenhal.RawHttp;
-import sa.tenhal.StaffFixtures;
 import sa.tenhal.TestConfig;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.AppointmentStatus;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.appointments.confirmation.ConfirmationDetails;
 import sa.tenhal.appointments.confirmation.ConfirmationFixture;
 import sa.tenhal.appointments.confirmation.Confirmations;
-import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.shared.Language;
 
@@ -42,19 +40,13 @@ class WebServerEdgesIntegrationTests {
     int port;
 
     @Autowired
-    CatalogAdministration catalog;
-
-    @Autowired
-    Schedules schedules;
+    ApplicationContext context;
 
     @Autowired
     Scheduling scheduling;
 
     @Autowired
     PatientRegistry patients;
-
-    @Autowired
-    StaffFixtures staff;
 
     @Autowired
     Confirmations confirmations;
@@ -157,7 +149,7 @@ class WebServerEdgesIntegrationTests {
 
     @Test
     void aPatientsLinkKeepsNoSessionAndAnswersByARelativeAddressWhateverTheHost() throws IOException {
-        ConfirmationFixture fixture = new ConfirmationFixture(catalog, schedules, scheduling, patients, staff);
+        ConfirmationFixture fixture = ConfirmationFixture.in(context);
         AppointmentDetails booked = fixture.book(
                 fixture.patient(Language.EN, ConfirmationFixture.email("edge")),
                 ConfirmationFixture.at(ConfirmationFixture.sunday(2), 9, 0));

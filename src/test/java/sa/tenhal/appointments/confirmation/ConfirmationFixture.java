@@ -55,36 +55,24 @@ public class ConfirmationFixture {
     public final String providerName;
     private final sa.tenhal.notifications.ContactPreferences preferences;
 
-    public ConfirmationFixture(
-            CatalogAdministration admin,
-            Schedules schedules,
-            Scheduling scheduling,
-            PatientRegistry patients,
-            StaffFixtures staff) {
-        this(admin, schedules, scheduling, patients, staff, null);
-    }
-
     /** The fixture with its beans taken from the test's context. */
     public static ConfirmationFixture in(ApplicationContext context) {
-        return new ConfirmationFixture(
-                context.getBean(CatalogAdministration.class),
-                context.getBean(Schedules.class),
-                context.getBean(Scheduling.class),
-                context.getBean(PatientRegistry.class),
-                context.getBean(StaffFixtures.class));
+        return new ConfirmationFixture(context, null);
+    }
+
+    /** As {@link #in}, and the email-and-SMS patients asked for every channel at once. */
+    public static ConfirmationFixture everyChannelIn(ApplicationContext context) {
+        return new ConfirmationFixture(context, context.getBean(sa.tenhal.notifications.ContactPreferences.class));
     }
 
     /** With {@code preferences}, the email-and-SMS patients asked for every channel at once. */
-    public ConfirmationFixture(
-            CatalogAdministration admin,
-            Schedules schedules,
-            Scheduling scheduling,
-            PatientRegistry patients,
-            StaffFixtures staff,
-            sa.tenhal.notifications.ContactPreferences preferences) {
+    private ConfirmationFixture(ApplicationContext context, sa.tenhal.notifications.ContactPreferences preferences) {
+        CatalogAdministration admin = context.getBean(CatalogAdministration.class);
+        Schedules schedules = context.getBean(Schedules.class);
+        StaffFixtures staff = context.getBean(StaffFixtures.class);
+        this.scheduling = context.getBean(Scheduling.class);
+        this.patients = context.getBean(PatientRegistry.class);
         this.preferences = preferences;
-        this.scheduling = scheduling;
-        this.patients = patients;
         this.centre = "C" + (System.nanoTime() % 10000) + SEQUENCE.incrementAndGet();
         admin.createCentre(new CentreForm(
                 centre,

@@ -29,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,6 @@ import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.AppointmentId;
 import sa.tenhal.appointments.AppointmentStatus;
 import sa.tenhal.appointments.ConfirmationMethod;
-import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.background.BackgroundWorkIntegrationTest;
 import sa.tenhal.background.Stubs;
@@ -61,6 +61,9 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     static final Pattern LINK = Pattern.compile("http://tenhal\\.test/p/confirm/([0-9a-f]{64})\\?lang=(ar|en)");
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     MockMvcTester mvc;
 
     @Autowired
@@ -68,9 +71,6 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
 
     @Autowired
     CatalogAdministration admin;
-
-    @Autowired
-    Schedules schedules;
 
     @Autowired
     Scheduling scheduling;
@@ -84,14 +84,11 @@ class ConfirmationIntegrationTests extends BackgroundWorkIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    sa.tenhal.notifications.ContactPreferences preferences;
-
     ConfirmationFixture fixture;
 
     @BeforeEach
     void centre() {
-        fixture = new ConfirmationFixture(admin, schedules, scheduling, patients, staff, preferences);
+        fixture = ConfirmationFixture.everyChannelIn(context);
         Stubs.TWILIO.resetAll();
         Stubs.TWILIO.stubFor(post(urlEqualTo("/2010-04-01/Accounts/ACtest/Messages.json"))
                 .willReturn(aResponse()
