@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The CPU time of the processes a benchmark runs, from Linux's {@code /proc/<pid>/stat}: this JVM (Tenhal, and the
@@ -54,6 +56,43 @@ public final class ProcessCpu {
     public double jvmMillis() {
         String[] self = fields(ProcessHandle.current().pid());
         return self == null ? Double.NaN : all(self) * MILLIS_PER_TICK;
+    }
+
+    /**
+     * Milliseconds of CPU this JVM's live threads have used, by kind of thread (request, job, JIT compiler, garbage
+     * collector, other), from {@code /proc/self/task/<tid>/stat}: what the JVM spends besides the requests' own work.
+     * A thread that has exited is not counted (the pools keep theirs).
+     */
+    public static Map<String, Double> jvmMillisByThread() {
+        Map<String, Double> millis = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"), "[0-9]*")) {
+            for (Path task : tasks) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                millis.merge(kindOf(name), own(f) * MILLIS_PER_TICK, Double::sum);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a thread ended while it was read: its share is left out of this reading
+        }
+        return millis;
+    }
+
+    // /proc gives a thread's name cut to 15 characters
+    private static String kindOf(String thread) {
+        if (thread.startsWith("http-nio-")) {
+            return "request";
+        }
+        if (thread.startsWith("db-scheduler")) {
+            return "jobs";
+        }
+        if (thread.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+            return "garbage collector";
+        }
+        return "other";
     }
 
     private static long own(String[] f) {

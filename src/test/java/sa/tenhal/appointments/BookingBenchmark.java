@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,13 @@ public final class BookingBenchmark {
     // wrk's threads; each drives clients / threads connections
     static final int THREADS = Integer.getInteger("threads", 2);
     static final int SECONDS = Integer.getInteger("seconds", 20);
-    // the JIT is still compiling the request path after 10 s; a running node is long past that
+    // The warm-up books for at least this long, then on in rounds of SECONDS until the JIT compiler's share of the
+    // JVM's CPU in a round is under SETTLED, or WARMUP_MAX seconds have passed. On two cores the compiler still took a
+    // quarter of the JVM's CPU after 60 s, and the request threads ran partly in code not yet fully compiled: a
+    // running node is long past that (bench/RESULTS.md, 2026-12-06 "the JIT compiler in the measured window").
     static final int WARMUP_SECONDS = Integer.getInteger("warmup", 60);
+    static final int WARMUP_MAX = Integer.getInteger("warmupmax", 300);
+    static final double SETTLED = Double.parseDouble(System.getProperty("settled", "0.02"));
     // HikariCP's advice, about 2 x cores + 2: on 2 cores 6 connections book twice as fast as 32 (bench/RESULTS.md)
     static final int POOL = Integer.getInteger("pool", 6);
     static final int SCALE = Integer.getInteger("scale", 32);
@@ -77,7 +83,8 @@ public final class BookingBenchmark {
             double drainSeconds,
             double cpuMillis,
             double processCpuMillis,
-            long transactions) {
+            long transactions,
+            double compilerShare) {
 
         /** The machine's CPU per request, the work set off after the commits included. */
         double cpuPerRequest() {
@@ -154,8 +161,20 @@ public final class BookingBenchmark {
                     ProcessCpu.postmasterOf(centre.jdbc.queryForObject("select pg_backend_pid()", Long.class)));
 
             // each run starts a day past the last slot the one before could have reached
-            Run warmUp = run(centre, "warm-up", "free", WARMUP_SECONDS, 0, data);
-            long freeFirst = warmUp.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
+            long freeFirst = 0;
+            int warmed = 0;
+            Run warmUp;
+            do {
+                int seconds = warmed == 0 ? WARMUP_SECONDS : SECONDS;
+                warmUp = run(centre, "warm-up", "free", seconds, freeFirst, data);
+                freeFirst += warmUp.requests() / CLIENTS + 2 * SLOTS_PER_DAY;
+                warmed += seconds;
+            } while (warmed < WARMUP_MAX && warmUp.compilerShare() >= SETTLED);
+            System.out.printf(
+                    Locale.ROOT,
+                    "warmed up for %d s; the JIT compiler's share of the JVM's CPU in its last round: %.1f %%%n",
+                    warmed,
+                    100 * warmUp.compilerShare());
             if (TRACE) {
                 trace(centre, service, providers.get(0), patients.get(patients.size() - 1), firstDay.plusDays(300));
             }
@@ -203,7 +222,7 @@ public final class BookingBenchmark {
                     THREADS,
                     CLIENTS,
                     SECONDS,
-                    WARMUP_SECONDS,
+                    warmed,
                     CLIENTS,
                     SECONDS,
                     SCALE));
@@ -328,6 +347,7 @@ public final class BookingBenchmark {
         double cpuBefore = MachineCpu.busyMillis();
         double processesBefore = processes.millis();
         double jvmBefore = processes.jvmMillis();
+        Map<String, Double> threadsBefore = ProcessCpu.jvmMillisByThread();
         long transactionsBefore = DatabaseTransactions.reported(JdbcClient.create(centre.jdbc));
         String output = exec(List.of(
                 "wrk",
@@ -361,6 +381,13 @@ public final class BookingBenchmark {
         double cpu = MachineCpu.busyMillis() - cpuBefore;
         double processCpu = processes.millis() - processesBefore;
         double jvmCpu = processes.jvmMillis() - jvmBefore;
+        Map<String, Double> threads = ProcessCpu.jvmMillisByThread();
+        double compiler = threads.getOrDefault("JIT compiler", 0.0) - threadsBefore.getOrDefault("JIT compiler", 0.0);
+        double jvmThreads =
+                threads.values().stream().mapToDouble(Double::doubleValue).sum()
+                        - threadsBefore.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum();
         long transactions = DatabaseTransactions.afterRun(JdbcClient.create(centre.jdbc)) - transactionsBefore;
         Run run = new Run(
                 name,
@@ -376,7 +403,8 @@ public final class BookingBenchmark {
                 drain,
                 cpu,
                 processCpu,
-                transactions);
+                transactions,
+                jvmThreads > 0 ? compiler / jvmThreads : Double.NaN);
         System.out.printf(
                 Locale.ROOT,
                 "%s: %d requests in %.1f s (%d created, %d conflicts, %d other; p99 %.1f ms, max %.1f ms), then %.1f s"
@@ -396,6 +424,15 @@ public final class BookingBenchmark {
                 run.processCpuPerRequest(),
                 jvmCpu / run.requests(),
                 run.transactionsPerRequest());
+        // where the JVM's share went: the JIT compiler and the collector are the JVM's own, not a request's
+        StringBuilder byThread = new StringBuilder();
+        threads.forEach((kind, millis) -> byThread.append(String.format(
+                Locale.ROOT,
+                "%s%s %.2f",
+                byThread.isEmpty() ? "" : ", ",
+                kind,
+                (millis - threadsBefore.getOrDefault(kind, 0.0)) / run.requests())));
+        System.out.printf(Locale.ROOT, "%s: Tenhal's JVM, ms per request by thread: %s%n", name, byThread);
         return run;
     }
 
