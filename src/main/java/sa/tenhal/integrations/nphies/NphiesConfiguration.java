@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import sa.tenhal.integrations.outbound.Bulkhead;
 import sa.tenhal.integrations.outbound.InProcessTransport;
 import sa.tenhal.integrations.outbound.Outbound;
 import sa.tenhal.platform.ClinicTime;
@@ -48,6 +49,7 @@ class NphiesConfiguration {
         URI endpoint = URI.create(properties.processMessage());
         String base = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
         String path = endpoint.getRawPath();
+        Bulkhead bulkhead = new Bulkhead("NPHIES", properties.maxConcurrentCalls());
         if (properties.simulator()) {
             NphiesSimulator local = simulator.getObject();
             return new NphiesTransport(
@@ -61,7 +63,8 @@ class NphiesConfiguration {
                             throw new IOException(e);
                         }
                     })),
-                    path);
+                    path,
+                    bulkhead);
         }
         if (properties.keystore() != null && !properties.keystore().isBlank()) {
             char[] password = properties.keystorePassword() == null
@@ -73,9 +76,11 @@ class NphiesConfiguration {
                             properties.connectTimeout(),
                             properties.readTimeout(),
                             NphiesTransport.mutualTls(Path.of(properties.keystore()), password, null)),
-                    path);
+                    path,
+                    bulkhead);
         }
-        return new NphiesTransport(Outbound.client(base, properties.connectTimeout(), properties.readTimeout()), path);
+        return new NphiesTransport(
+                Outbound.client(base, properties.connectTimeout(), properties.readTimeout()), path, bulkhead);
     }
 
     @Bean

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keystorePassword its password; from {@code TENHAL_NPHIES_KEYSTORE_PASSWORD}
  * @param connectTimeout connect timeout of a call to NPHIES
  * @param readTimeout read timeout of a call (NPHIES keeps a session at most 60 s)
+ * @param maxConcurrentCalls calls to NPHIES in flight from this node at once; one more fails at once, as a call NPHIES
+ *     did not answer (retried). Each call holds a database connection while it waits for its answer, so keep this well
+ *     under the pool ({@code TENHAL_DB_POOL_SIZE})
  * @param firstRetry the first retry after a 5xx, a timeout or a malformed answer; doubled per attempt up to
  *     {@code maxRetryDelay}
  * @param maxRetryDelay the longest wait between two attempts
@@ -35,6 +38,7 @@ record NphiesProperties(
         String keystorePassword,
         Duration connectTimeout,
         Duration readTimeout,
+        Integer maxConcurrentCalls,
         Duration firstRetry,
         Duration maxRetryDelay,
         String providerLicence,
@@ -51,6 +55,7 @@ record NphiesProperties(
                 : environment.strip().toLowerCase();
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(55) : readTimeout;
+        maxConcurrentCalls = maxConcurrentCalls == null ? 8 : maxConcurrentCalls;
         firstRetry = firstRetry == null ? Duration.ofMinutes(1) : firstRetry;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(1) : maxRetryDelay;
         providerLicence = providerLicence == null || providerLicence.isBlank() ? "N-F-00001" : providerLicence;

@@ -9,12 +9,14 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import sa.tenhal.integrations.outbound.Bulkhead;
 
 /**
  * Posts a message Bundle to NPHIES' {@code $process-message} (reference B2): {@code application/fhir+json}, over a
  * session authenticated by the centre's client certificate (mutual TLS, a PKCS#12 keystore named by the environment).
  * Answers are returned whatever their status; transport failures (timeouts, refused connections) are thrown as they
- * come, for the caller to retry the same message.
+ * come, for the caller to retry the same message. At most {@code tenhal.nphies.max-concurrent-calls} calls are in
+ * flight from this node at once ({@link Bulkhead}); one more fails as a call NPHIES did not answer.
  */
 class NphiesTransport {
 
@@ -25,21 +27,23 @@ class NphiesTransport {
 
     private final RestClient client;
     private final String path;
+    private final Bulkhead bulkhead;
 
-    NphiesTransport(RestClient client, String path) {
+    NphiesTransport(RestClient client, String path, Bulkhead bulkhead) {
         this.client = client;
         this.path = path;
+        this.bulkhead = bulkhead;
     }
 
     Answer send(String bundleJson) {
-        return client.post()
+        return bulkhead.call(() -> client.post()
                 .uri(path)
                 .contentType(FHIR_JSON)
                 .accept(FHIR_JSON, MediaType.APPLICATION_JSON)
                 .body(bundleJson.getBytes(StandardCharsets.UTF_8))
                 .exchange((request, response) -> new Answer(
                         response.getStatusCode().value(),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8))));
     }
 
     /**

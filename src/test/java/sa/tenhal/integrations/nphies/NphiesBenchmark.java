@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import sa.tenhal.integrations.outbound.Bulkhead;
 import sa.tenhal.integrations.outbound.InProcessTransport;
 import sa.tenhal.integrations.outbound.Outbound;
 
@@ -54,7 +55,8 @@ public final class NphiesBenchmark {
                         throw new IOException(e);
                     }
                 })),
-                "/$process-message");
+                "/$process-message",
+                new Bulkhead("NPHIES", 8));
         double startup = (System.nanoTime() - s0) / 1e9;
 
         AtomicInteger sequence = new AtomicInteger();

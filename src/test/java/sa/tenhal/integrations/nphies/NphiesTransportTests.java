@@ -2,6 +2,7 @@ package sa.tenhal.integrations.nphies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
@@ -19,6 +20,11 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -36,12 +42,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.client.ResourceAccessException;
+import sa.tenhal.integrations.outbound.Bulkhead;
 import sa.tenhal.integrations.outbound.Outbound;
 
 /**
  * The transport over mutual TLS, against a local HTTPS server on a free port that demands a client certificate: with
  * the centre's PKCS#12 keystore the message is posted as {@code application/fhir+json} and the answer returned; without
- * it the TLS session is refused (a transport failure, which the sender retries).
+ * it the TLS session is refused (a transport failure, which the sender retries); a call beyond the bulkhead's places
+ * fails the same way without reaching NPHIES.
  */
 class NphiesTransportTests {
 
@@ -110,6 +119,8 @@ class NphiesTransportTests {
                 out.write(body);
             }
         });
+        // a thread per exchange: one test holds an answer back while another call is made
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -126,7 +137,9 @@ class NphiesTransportTests {
     void theCentresCertificateOpensTheSession() {
         SSLContext tls = NphiesTransport.mutualTls(clientKeystore, "changeit".toCharArray(), trust);
         NphiesTransport transport = new NphiesTransport(
-                Outbound.client(base(), Duration.ofSeconds(5), Duration.ofSeconds(10), tls), "/$process-message");
+                Outbound.client(base(), Duration.ofSeconds(5), Duration.ofSeconds(10), tls),
+                "/$process-message",
+                new Bulkhead("NPHIES", 8));
 
         NphiesTransport.Answer answer = transport.send("{\"resourceType\":\"Bundle\",\"id\":\"m-1\"}");
 
@@ -145,10 +158,56 @@ class NphiesTransportTests {
         noCertificate.init(null, tmf.getTrustManagers(), null);
         NphiesTransport transport = new NphiesTransport(
                 Outbound.client(base(), Duration.ofSeconds(5), Duration.ofSeconds(10), noCertificate),
-                "/$process-message");
+                "/$process-message",
+                new Bulkhead("NPHIES", 8));
 
         assertThatThrownBy(() -> transport.send("{}"))
                 .satisfies(e -> assertThat(Outbound.transient_(e)).isTrue());
+    }
+
+    /**
+     * A hanging NPHIES holds a call's thread and its database connection for up to the read timeout: beyond the
+     * bulkhead's places a call fails at once, as a call NPHIES did not answer (retried), and never reaches NPHIES.
+     */
+    @Test
+    void aCallBeyondTheBulkheadFailsAsUnansweredWithoutReachingNphies() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger arrived = new AtomicInteger();
+        server.createContext("/slow", exchange -> {
+            arrived.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            try {
+                answer.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        SSLContext tls = NphiesTransport.mutualTls(clientKeystore, "changeit".toCharArray(), trust);
+        NphiesTransport transport = new NphiesTransport(
+                Outbound.client(base(), Duration.ofSeconds(5), Duration.ofSeconds(60), tls),
+                "/slow",
+                new Bulkhead("NPHIES", 1));
+
+        CompletableFuture<NphiesTransport.Answer> first = CompletableFuture.supplyAsync(() -> transport.send("{}"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(arrived).hasValue(1));
+
+        assertThatThrownBy(() -> transport.send("{}"))
+                .isInstanceOf(ResourceAccessException.class)
+                .hasMessageContaining("NPHIES")
+                .satisfies(e -> assertThat(Outbound.transient_(e)).isTrue());
+        assertThat(arrived).hasValue(1);
+
+        answer.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        // the place is free again
+        assertThat(transport.send("{}").status()).isEqualTo(200);
+        assertThat(arrived).hasValue(2);
     }
 
     @Test
