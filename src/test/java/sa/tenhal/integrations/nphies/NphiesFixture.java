@@ -18,6 +18,7 @@ import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicCatalog;
+import sa.tenhal.clinics.ServiceDetails;
 import sa.tenhal.finance.InvoiceStatus;
 import sa.tenhal.finance.InvoiceView;
 import sa.tenhal.finance.Invoicing;
@@ -27,6 +28,7 @@ import sa.tenhal.patients.PatientForm;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.SubscriberRelation;
 import sa.tenhal.patients.TestPatientForms;
+import sa.tenhal.visits.PerformedService;
 import sa.tenhal.visits.VisitFixture;
 import sa.tenhal.visits.VisitId;
 import sa.tenhal.visits.VisitRecords;
@@ -98,6 +100,7 @@ final class NphiesFixture {
                 Instant.now());
     }
 
+    /** An insured child whose member id ends in {@code lastDigit} (the simulator's rules read it). */
     PatientDetails insured(int lastDigit) {
         PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
         return patients.addCoverage(
@@ -115,6 +118,11 @@ final class NphiesFixture {
     }
 
     AppointmentDetails book(PatientDetails patient) {
+        return book(patient, visit.session);
+    }
+
+    /** The patient booked for this service with the fixture's provider, each booking in a slot of its own. */
+    AppointmentDetails book(PatientDetails patient, ServiceDetails service) {
         int n = slot.getAndIncrement();
         Instant start = LocalDate.now(RIYADH)
                 .plusWeeks(3 + n / 40)
@@ -123,17 +131,25 @@ final class NphiesFixture {
                 .atZone(RIYADH)
                 .toInstant();
         return scheduling.book(new Booking(
-                patient.id(), visit.session.id(), visit.centre.speechProvider().id(), null, start, null, null));
+                patient.id(), service.id(), visit.centre.speechProvider().id(), null, start, null, null));
     }
 
     /** A completed visit with these diagnoses, its invoices issued; the insurer's invoice. */
     InvoiceView completedVisit(PatientDetails patient, List<String> diagnoses) {
+        return completedVisit(patient, diagnoses, 1);
+    }
+
+    /** The same with this many sessions of the fixture's session service performed. */
+    InvoiceView completedVisit(PatientDetails patient, List<String> diagnoses, int sessions) {
         AppointmentDetails a = visit.started(patient);
         VisitId id = new VisitId(visit.visitOf(a));
         boolean primary = true;
         for (String code : diagnoses) {
             visits.diagnose(id, code, primary);
             primary = false;
+        }
+        if (sessions > 1) {
+            visits.performed(id, List.of(new PerformedService(visit.session.id().value(), sessions)));
         }
         scheduling.complete(a.id());
         List<InvoiceView> drafts = await().atMost(Duration.ofSeconds(60))

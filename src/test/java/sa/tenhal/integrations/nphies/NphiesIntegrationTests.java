@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import sa.tenhal.MutableClock;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
-import sa.tenhal.appointments.Booking;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.InsuranceServiceType;
@@ -35,12 +28,7 @@ import sa.tenhal.finance.ClaimOutcome;
 import sa.tenhal.finance.InvoiceStatus;
 import sa.tenhal.finance.InvoiceView;
 import sa.tenhal.finance.Invoicing;
-import sa.tenhal.finance.Payer;
 import sa.tenhal.patients.PatientDetails;
-import sa.tenhal.patients.PatientForm;
-import sa.tenhal.patients.PatientRegistry;
-import sa.tenhal.patients.SubscriberRelation;
-import sa.tenhal.patients.TestPatientForms;
 import sa.tenhal.visits.VisitFixture;
 import sa.tenhal.visits.VisitId;
 import sa.tenhal.visits.VisitRecords;
@@ -54,24 +42,16 @@ import sa.tenhal.visits.VisitRecords;
 @TenhalIntegrationTest
 class NphiesIntegrationTests {
 
-    static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    static final String PAYER = "INS-BUPA";
-    static final AtomicInteger MEMBERS = new AtomicInteger((int) (System.nanoTime() % 100_000));
+    static final String PAYER = NphiesFixture.PAYER;
 
     @Autowired
     CatalogAdministration catalog;
-
-    @Autowired
-    sa.tenhal.clinics.ClinicCatalog clinicCatalog;
 
     @Autowired
     ApplicationContext context;
 
     @Autowired
     Scheduling scheduling;
-
-    @Autowired
-    PatientRegistry patients;
 
     @Autowired
     JdbcClient jdbc;
@@ -97,38 +77,15 @@ class NphiesIntegrationTests {
     @Autowired
     ClaimAdjudications adjudications;
 
+    NphiesFixture nphies;
     VisitFixture fixture;
     ServiceDetails longAssessment;
-    final AtomicInteger slot = new AtomicInteger();
 
     @BeforeEach
     void setUp() {
         simulator.reset();
-        fixture = VisitFixture.in(context);
-        // the centre issues standard (insurer) invoices: ZATCA needs its VAT and CR numbers
-        String code = fixture.centre.speech().centreCode();
-        var centre = clinicCatalog.centre(code);
-        catalog.updateCentre(
-                code,
-                centre.version(),
-                new sa.tenhal.clinics.CentreForm(
-                        code,
-                        centre.nameEn(),
-                        centre.nameAr(),
-                        "310122393500003",
-                        "1010101010",
-                        null,
-                        "King Fahd Road",
-                        "1234",
-                        "Al Olaya",
-                        "Riyadh",
-                        "12211",
-                        "طريق الملك فهد",
-                        "العليا",
-                        "الرياض"));
-        payers.save(
-                new Payers.Payer(PAYER, "N-I-00001", "Bupa Arabia", "بوبا العربية", "INSURER", null, true),
-                Instant.now());
+        nphies = NphiesFixture.in(context);
+        fixture = nphies.visit;
         // the payer authorises assessments first: the fixture's (SLP-002, 500 SAR) and a long one (1,000 SAR)
         payers.requireAuthorisation(PAYER, fixture.assessment.billingCode());
         longAssessment = catalog.createService(new ServiceForm(
@@ -152,36 +109,6 @@ class NphiesIntegrationTests {
         clock.reset();
     }
 
-    /** An insured child whose member id ends in {@code lastDigit} (the simulator's rules read it). */
-    PatientDetails insured(int lastDigit) {
-        PatientDetails child = patients.register(TestPatientForms.child(), true, "RYD");
-        String member = "T-" + MEMBERS.incrementAndGet() + lastDigit;
-        return patients.addCoverage(
-                child.id(),
-                new PatientForm.CoverageForm(
-                        null,
-                        PAYER,
-                        "Bupa Arabia",
-                        member,
-                        "POL-1",
-                        "B",
-                        LocalDate.now(RIYADH).plusYears(1),
-                        SubscriberRelation.CHILD,
-                        "T-PARENT"));
-    }
-
-    AppointmentDetails book(PatientDetails patient, ServiceDetails service) {
-        int n = slot.getAndIncrement();
-        Instant start = LocalDate.now(RIYADH)
-                .plusWeeks(3 + n / 40)
-                .with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-                .atTime(LocalTime.of(1, 0).plusMinutes(30L * (n % 40)))
-                .atZone(RIYADH)
-                .toInstant();
-        return scheduling.book(new Booking(
-                patient.id(), service.id(), fixture.centre.speechProvider().id(), null, start, null, null));
-    }
-
     NphiesRecord answered(java.util.function.Supplier<java.util.Optional<NphiesRecord>> find) {
         return await().atMost(Duration.ofSeconds(90))
                 .until(() -> find.get().orElse(null), r -> r != null && !"PENDING".equals(r.state()));
@@ -191,7 +118,7 @@ class NphiesIntegrationTests {
 
     @Test
     void eligible() {
-        AppointmentDetails a = book(insured(1), fixture.session);
+        AppointmentDetails a = nphies.book(nphies.insured(1), fixture.session);
 
         NphiesRecord check = insurance.checkEligibility(a.id());
 
@@ -206,7 +133,7 @@ class NphiesIntegrationTests {
 
     @Test
     void notEligible() {
-        AppointmentDetails a = book(insured(0), fixture.session);
+        AppointmentDetails a = nphies.book(nphies.insured(0), fixture.session);
 
         NphiesRecord check = insurance.checkEligibility(a.id());
 
@@ -217,7 +144,7 @@ class NphiesIntegrationTests {
 
     @Test
     void theDayBeforeCheckCoversTomorrowsInsuredAppointmentsOnce() {
-        AppointmentDetails a = book(insured(0), fixture.session);
+        AppointmentDetails a = nphies.book(nphies.insured(0), fixture.session);
         // the check runs on the day before the appointment
         clock.set(a.startsAt().minus(Duration.ofHours(12)));
         try {
@@ -238,7 +165,7 @@ class NphiesIntegrationTests {
 
     @Test
     void aServiceThePayerAuthorisesIsRequestedAtBookingAndApproved() {
-        AppointmentDetails a = book(insured(1), fixture.assessment);
+        AppointmentDetails a = nphies.book(nphies.insured(1), fixture.assessment);
 
         NphiesRecord auth = answered(() -> insurance.latestAuthorisation(a.id().value()));
 
@@ -251,7 +178,7 @@ class NphiesIntegrationTests {
 
     @Test
     void partlyApproved() {
-        AppointmentDetails a = book(insured(1), longAssessment);
+        AppointmentDetails a = nphies.book(nphies.insured(1), longAssessment);
 
         NphiesRecord auth = answered(() -> insurance.latestAuthorisation(a.id().value()));
 
@@ -262,7 +189,7 @@ class NphiesIntegrationTests {
 
     @Test
     void denied() {
-        AppointmentDetails a = book(insured(8), fixture.assessment);
+        AppointmentDetails a = nphies.book(nphies.insured(8), fixture.assessment);
 
         NphiesRecord auth = answered(() -> insurance.latestAuthorisation(a.id().value()));
 
@@ -274,7 +201,7 @@ class NphiesIntegrationTests {
 
     @Test
     void pendedThenAnsweredThroughThePoll() {
-        AppointmentDetails a = book(insured(7), fixture.assessment);
+        AppointmentDetails a = nphies.book(nphies.insured(7), fixture.assessment);
 
         NphiesRecord auth = answered(() -> insurance.latestAuthorisation(a.id().value()));
         assertThat(auth.state()).isEqualTo("QUEUED");
@@ -292,34 +219,6 @@ class NphiesIntegrationTests {
 
     // ---- claims
 
-    /** A completed visit of the patient with these diagnoses and services; its invoices issued. */
-    InvoiceView completedVisit(PatientDetails patient, List<String> diagnoses, int sessions) {
-        AppointmentDetails a = fixture.started(patient);
-        VisitId visit = new VisitId(fixture.visitOf(a));
-        boolean primary = true;
-        for (String code : diagnoses) {
-            visits.diagnose(visit, code, primary);
-            primary = false;
-        }
-        if (sessions > 1) {
-            visits.performed(
-                    visit,
-                    List.of(new sa.tenhal.visits.PerformedService(
-                            fixture.session.id().value(), sessions)));
-        }
-        scheduling.complete(a.id());
-        List<InvoiceView> drafts = await().atMost(Duration.ofSeconds(60))
-                .until(() -> invoicing.ofAppointment(a.id().value()), l -> l.size() == 2);
-        InvoiceView insurer = null;
-        for (InvoiceView d : drafts) {
-            InvoiceView issued = d.status() == InvoiceStatus.DRAFT ? invoicing.issue(d.id()) : d;
-            if (issued.payer() == Payer.INSURER) {
-                insurer = issued;
-            }
-        }
-        return insurer;
-    }
-
     NphiesRecord claimOf(InvoiceView insurer) {
         return await().atMost(Duration.ofSeconds(90))
                 .until(
@@ -332,7 +231,7 @@ class NphiesIntegrationTests {
 
     @Test
     void aCompletedInsuredVisitIsClaimedApprovedAndPaidThroughTheReconciliation() {
-        InvoiceView insurer = completedVisit(insured(1), List.of("F80.1"), 1);
+        InvoiceView insurer = nphies.completedVisit(nphies.insured(1), List.of("F80.1"), 1);
 
         NphiesRecord claim = claimOf(insurer);
 
@@ -359,7 +258,7 @@ class NphiesIntegrationTests {
     @Test
     void aClaimAboveThePlansLimitIsPartlyApprovedWithTheReason() {
         // two sessions: the insurer's share is 2 × 240 + 15 % = 552 SAR, above the simulator's 500 per line
-        InvoiceView insurer = completedVisit(insured(1), List.of("F80.1"), 2);
+        InvoiceView insurer = nphies.completedVisit(nphies.insured(1), List.of("F80.1"), 2);
 
         NphiesRecord claim = claimOf(insurer);
 
@@ -374,8 +273,8 @@ class NphiesIntegrationTests {
 
     @Test
     void aRejectedClaimIsCorrectedAndResubmitted() {
-        PatientDetails child = insured(1);
-        InvoiceView insurer = completedVisit(child, List.of("Z00.1"), 1);
+        PatientDetails child = nphies.insured(1);
+        InvoiceView insurer = nphies.completedVisit(child, List.of("Z00.1"), 1);
 
         NphiesRecord rejected = claimOf(insurer);
         assertThat(rejected.outcome()).isEqualTo("REJECTED");
@@ -409,7 +308,7 @@ class NphiesIntegrationTests {
     @Test
     void aClaimThatFailsValidationNeverLeavesAndFinanceSeesWhy() {
         // no diagnosis coded: NPHIES requires one
-        InvoiceView insurer = completedVisit(insured(1), List.of(), 1);
+        InvoiceView insurer = nphies.completedVisit(nphies.insured(1), List.of(), 1);
 
         NphiesRecord claim = claimOf(insurer);
 
@@ -423,7 +322,7 @@ class NphiesIntegrationTests {
 
     @Test
     void anOutageIsRetriedAsTheSameMessage() {
-        AppointmentDetails a = book(insured(1), fixture.session);
+        AppointmentDetails a = nphies.book(nphies.insured(1), fixture.session);
         simulator.down(true);
 
         NphiesRecord during = insurance.checkEligibility(a.id());
@@ -444,7 +343,7 @@ class NphiesIntegrationTests {
 
     @Test
     void aLostAnswerOrAMalformedOneIsRetriedAsTheSameMessageAndProcessedOnce() {
-        AppointmentDetails a = book(insured(1), fixture.session);
+        AppointmentDetails a = nphies.book(nphies.insured(1), fixture.session);
         simulator.timeoutNext(1);
 
         NphiesRecord first = insurance.checkEligibility(a.id());
@@ -464,7 +363,7 @@ class NphiesIntegrationTests {
 
     @Test
     void serverErrorsAreRetriedBySweep() {
-        AppointmentDetails a = book(insured(1), fixture.session);
+        AppointmentDetails a = nphies.book(nphies.insured(1), fixture.session);
         simulator.failNext(1, 500);
 
         NphiesRecord first = insurance.checkEligibility(a.id());
