@@ -67,13 +67,18 @@ public final class ProcessCpu {
         Map<String, Double> millis = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"), "[0-9]*")) {
             for (Path task : tasks) {
-                String stat = Files.readString(task.resolve("stat"));
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended while the others were read: only its share is left out
+                }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 millis.merge(kindOf(name), own(f) * MILLIS_PER_TICK, Double::sum);
             }
-        } catch (IOException | RuntimeException e) {
-            // a thread ended while it was read: its share is left out of this reading
+        } catch (IOException e) {
+            return Map.of(); // no /proc: nothing to say
         }
         return millis;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -381,13 +382,12 @@ public final class BookingBenchmark {
         double cpu = MachineCpu.busyMillis() - cpuBefore;
         double processCpu = processes.millis() - processesBefore;
         double jvmCpu = processes.jvmMillis() - jvmBefore;
-        Map<String, Double> threads = ProcessCpu.jvmMillisByThread();
-        double compiler = threads.getOrDefault("JIT compiler", 0.0) - threadsBefore.getOrDefault("JIT compiler", 0.0);
+        // the CPU each kind of thread used during the run
+        Map<String, Double> threads = new TreeMap<>();
+        ProcessCpu.jvmMillisByThread()
+                .forEach((kind, millis) -> threads.put(kind, millis - threadsBefore.getOrDefault(kind, 0.0)));
         double jvmThreads =
-                threads.values().stream().mapToDouble(Double::doubleValue).sum()
-                        - threadsBefore.values().stream()
-                                .mapToDouble(Double::doubleValue)
-                                .sum();
+                threads.values().stream().mapToDouble(Double::doubleValue).sum();
         long transactions = DatabaseTransactions.afterRun(JdbcClient.create(centre.jdbc)) - transactionsBefore;
         Run run = new Run(
                 name,
@@ -404,7 +404,7 @@ public final class BookingBenchmark {
                 cpu,
                 processCpu,
                 transactions,
-                jvmThreads > 0 ? compiler / jvmThreads : Double.NaN);
+                jvmThreads > 0 ? threads.getOrDefault("JIT compiler", 0.0) / jvmThreads : Double.NaN);
         System.out.printf(
                 Locale.ROOT,
                 "%s: %d requests in %.1f s (%d created, %d conflicts, %d other; p99 %.1f ms, max %.1f ms), then %.1f s"
@@ -427,11 +427,7 @@ public final class BookingBenchmark {
         // where the JVM's share went: the JIT compiler and the collector are the JVM's own, not a request's
         StringBuilder byThread = new StringBuilder();
         threads.forEach((kind, millis) -> byThread.append(String.format(
-                Locale.ROOT,
-                "%s%s %.2f",
-                byThread.isEmpty() ? "" : ", ",
-                kind,
-                (millis - threadsBefore.getOrDefault(kind, 0.0)) / run.requests())));
+                Locale.ROOT, "%s%s %.2f", byThread.isEmpty() ? "" : ", ", kind, millis / run.requests())));
         System.out.printf(Locale.ROOT, "%s: Tenhal's JVM, ms per request by thread: %s%n", name, byThread);
         return run;
     }

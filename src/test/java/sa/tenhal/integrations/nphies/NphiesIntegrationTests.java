@@ -42,8 +42,6 @@ import sa.tenhal.visits.VisitRecords;
 @TenhalIntegrationTest
 class NphiesIntegrationTests {
 
-    static final String PAYER = NphiesFixture.PAYER;
-
     @Autowired
     CatalogAdministration catalog;
 
@@ -87,7 +85,7 @@ class NphiesIntegrationTests {
         nphies = NphiesFixture.in(context);
         fixture = nphies.visit;
         // the payer authorises assessments first: the fixture's (SLP-002, 500 SAR) and a long one (1,000 SAR)
-        payers.requireAuthorisation(PAYER, fixture.assessment.billingCode());
+        payers.requireAuthorisation(NphiesFixture.PAYER, fixture.assessment.billingCode());
         longAssessment = catalog.createService(new ServiceForm(
                 fixture.centre.speech().id().value(),
                 "SLP-LONG",
@@ -100,7 +98,7 @@ class NphiesIntegrationTests {
                 null,
                 "SLP-LONG-" + UUID.randomUUID().toString().substring(0, 6),
                 InsuranceServiceType.SERVICES));
-        payers.requireAuthorisation(PAYER, longAssessment.billingCode());
+        payers.requireAuthorisation(NphiesFixture.PAYER, longAssessment.billingCode());
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,7 @@ class NphiesTransportTests {
     Path dir;
 
     HttpsServer server;
+    ExecutorService exchanges;
     KeyStore trust;
     Path clientKeystore;
     final AtomicReference<String> received = new AtomicReference<>();
@@ -120,13 +122,15 @@ class NphiesTransportTests {
             }
         });
         // a thread per exchange: one test holds an answer back while another call is made
-        server.setExecutor(Executors.newCachedThreadPool());
+        exchanges = Executors.newCachedThreadPool();
+        server.setExecutor(exchanges);
         server.start();
     }
 
     @AfterEach
     void tearDown() {
         server.stop(0);
+        exchanges.shutdownNow();
     }
 
     String base() {
