@@ -2,7 +2,6 @@ package sa.tenhal;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import sa.tenhal.identity.IssuedToken;
 import sa.tenhal.identity.NewStaffUser;
 import sa.tenhal.identity.Role;
@@ -15,7 +14,6 @@ import sa.tenhal.shared.Language;
 public class StaffFixtures {
 
     public static final String PASSWORD = "correct-horse-battery";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final StaffAccounts accounts;
 
@@ -28,7 +26,7 @@ public class StaffFixtures {
 
     public Caller as(Role role, Role... more) {
         Set<Role> roles = EnumSet.of(role, more);
-        String username = "t" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+        String username = Unique.name("t");
         StaffAccount account = accounts.create(new NewStaffUser(
                 username, "Test " + roles, null, username + "@test.tenhal.sa", roles, Language.EN, PASSWORD));
         IssuedToken token = accounts.issueToken(account.member().id(), "test", null, null);

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import sa.tenhal.StaffFixtures;
+import sa.tenhal.Unique;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicForm;
@@ -29,7 +29,6 @@ import sa.tenhal.identity.Role;
 class SchedulingFixture {
 
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     final CatalogAdministration admin;
     final Schedules schedules;
@@ -40,7 +39,7 @@ class SchedulingFixture {
         this.admin = admin;
         this.schedules = schedules;
         this.staff = staff;
-        this.centre = "S" + (System.nanoTime() % 10000) + SEQUENCE.incrementAndGet();
+        this.centre = Unique.code("S");
         admin.createCentre(new CentreForm(
                 centre,
                 "Test centre",

@@ -20,6 +20,7 @@ import sa.tenhal.Json;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.ContactChannel;
 import sa.tenhal.patients.IdentityDocumentType;
@@ -50,7 +51,7 @@ class AuditIntegrationTests {
     }
 
     static PatientForm aPatient() {
-        long n = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        long n = Unique.between(10_000_000L, 100_000_000L);
         String first = "1" + n;
         String id = first + NationalId.checkDigitFor(first);
         return new PatientForm(

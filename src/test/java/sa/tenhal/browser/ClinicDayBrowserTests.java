@@ -22,6 +22,7 @@ import org.springframework.data.domain.PageRequest;
 import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.Unique;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
@@ -74,7 +75,7 @@ class ClinicDayBrowserTests extends BrowserTest {
     void aClinicDay(String language) {
         boolean ar = language.equals("ar");
         // A clinic of its own whose therapist works Sunday mornings; the day is a Sunday some weeks ahead.
-        String centre = "BD" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String centre = Unique.code("BD");
         catalog.createCentre(new CentreForm(
                 centre,
                 "Day Centre",

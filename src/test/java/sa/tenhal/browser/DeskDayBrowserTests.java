@@ -11,7 +11,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
+import sa.tenhal.Unique;
 import sa.tenhal.appointments.Booking;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.appointments.Scheduling;
@@ -73,7 +73,7 @@ class DeskDayBrowserTests extends BrowserTest {
     @ValueSource(strings = {"ar", "en"})
     void aFullDayAtTheDesk(String language) {
         boolean ar = language.equals("ar");
-        String centre = "FD" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String centre = Unique.code("FD");
         catalog.createCentre(new CentreForm(
                 centre, "Full Day Centre", "مركز اليوم الكامل", null, null, null, null, null, null, null, null));
         ClinicDetails clinic = catalog.createClinic(

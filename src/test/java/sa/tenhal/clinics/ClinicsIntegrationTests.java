@@ -13,6 +13,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 
 @TenhalIntegrationTest
@@ -32,7 +33,7 @@ class ClinicsIntegrationTests {
     void centre() {
         admin = staff.as(Role.ADMIN);
         manager = staff.as(Role.MANAGER);
-        centre = "C" + (System.nanoTime() % 100000);
+        centre = Unique.code("C");
         assertThat(post(admin, "/api/v1/centres", """
                 {"code":"%s","nameEn":"Jeddah Centre","nameAr":"مركز جدة","vatNumber":"300000000000003",
                  "buildingNumber":"1234","postalCode":"21577","phone":"0126543210"}

@@ -18,6 +18,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.finance.PaymentMethod;
 import sa.tenhal.finance.PaymentRequests;
 import sa.tenhal.finance.PaymentView;
@@ -151,7 +152,7 @@ class WordsIntegrationTests {
                                 .query(Long.class)
                                 .single()
                         > 0);
-        String username = "ar" + System.nanoTime() % 1_000_000_000L;
+        String username = Unique.name("ar");
         accounts.create(new NewStaffUser(
                 username,
                 "Sara Admin",
@@ -186,7 +187,7 @@ class WordsIntegrationTests {
 
     @Test
     void theIssuedNoticeSaysWhetherTheInvoiceWasEmailed() {
-        String centre = "WN" + System.nanoTime() % 100_000;
+        String centre = Unique.code("WN");
         catalog.createCentre(new sa.tenhal.clinics.CentreForm(
                 // a VAT and CR number and an address: issuing seals the invoice for ZATCA, which needs them
                 centre,

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import sa.tenhal.Unique;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicDetails;
@@ -26,8 +25,6 @@ import sa.tenhal.shared.NationalId;
 /** A fresh centre with a clinic and services, and patients of each kind (citizen, resident, insured). */
 final class FinanceFixtures {
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
     final String centre;
     final ClinicDetails clinic;
     final ServiceDetails speech;
@@ -38,7 +35,7 @@ final class FinanceFixtures {
 
     FinanceFixtures(CatalogAdministration catalog, PatientRegistry patients) {
         this.patients = patients;
-        this.centre = "F" + (System.nanoTime() % 1_000_000L) + SEQUENCE.incrementAndGet() % 10;
+        this.centre = Unique.code("F");
         catalog.createCentre(new CentreForm(
                 centre,
                 "Tenhal Child Development Centre",
@@ -140,6 +137,6 @@ final class FinanceFixtures {
     }
 
     static long unique() {
-        return ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        return Unique.between(10_000_000L, 100_000_000L);
     }
 }

@@ -21,6 +21,7 @@ import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 
 @TenhalIntegrationTest
 @RecordApplicationEvents
@@ -62,7 +63,7 @@ class IdentityIntegrationTests {
 
     @Test
     void anAdminCreatesAUserWhoIsAnnouncedAndMustSetAPassword() {
-        String username = "lina" + System.nanoTime() % 100000;
+        String username = Unique.name("lina");
         MvcTestResult created = mvc.post()
                 .uri("/api/v1/users")
                 .header(HttpHeaders.AUTHORIZATION, admin.bearer())

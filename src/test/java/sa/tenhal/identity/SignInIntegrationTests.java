@@ -31,6 +31,7 @@ import sa.tenhal.MutableClock;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.shared.Language;
 
 /**
@@ -295,7 +296,7 @@ class SignInIntegrationTests {
         Caller known = staff.as(Role.RECEPTIONIST);
         Caller deactivated = staff.as(Role.NURSE);
         deactivate(deactivated);
-        String withoutPassword = "np" + System.nanoTime() % 1_000_000_000L;
+        String withoutPassword = Unique.name("np");
         accounts.create(new NewStaffUser(
                 withoutPassword,
                 "No Password",
@@ -304,7 +305,7 @@ class SignInIntegrationTests {
                 java.util.Set.of(Role.NURSE),
                 Language.EN,
                 null));
-        String unknown = "nosuchuser" + System.nanoTime() % 1_000_000_000L;
+        String unknown = Unique.name("nosuchuser");
 
         Map<String, Answer> wrong = new LinkedHashMap<>();
         Map<String, Long> hashes = new LinkedHashMap<>();

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.StaffFixtures;
+import sa.tenhal.Unique;
 import sa.tenhal.background.BackgroundWorkIntegrationTest;
 import sa.tenhal.background.Stubs;
 import sa.tenhal.identity.Role;
@@ -180,7 +180,7 @@ class MessageRecoveryIntegrationTests extends BackgroundWorkIntegrationTest {
     // --- the dead node ---
 
     static String mobile() {
-        return "+9665" + (40_000_000 + ThreadLocalRandom.current().nextInt(9_999_999));
+        return "+96654" + Unique.digits(7);
     }
 
     static Recipient patient(String mobile, String email) {
@@ -362,7 +362,7 @@ class MessageRecoveryIntegrationTests extends BackgroundWorkIntegrationTest {
 
     @Test
     void anInterruptedEmailGoesAgainAsItselfWithTheSameMessageId() throws Exception {
-        String address = "again" + System.nanoTime() % 1_000_000_000L + "@clinic.example";
+        String address = Unique.name("again") + "@clinic.example";
         UUID id = claimedByADeadNode(patient(null, address), Channel.EMAIL, "your invoice", false);
 
         // the dead node handed it to the SMTP server; SMTP cannot be asked whether it did

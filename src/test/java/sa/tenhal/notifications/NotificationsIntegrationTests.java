@@ -20,7 +20,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.Bodies;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.Unique;
 import sa.tenhal.background.BackgroundTestBeans;
 import sa.tenhal.background.BackgroundWorkIntegrationTest;
 import sa.tenhal.background.Stubs;
@@ -95,7 +95,7 @@ class NotificationsIntegrationTests extends BackgroundWorkIntegrationTest {
     }
 
     static String mobile() {
-        return "+9665" + (40_000_000 + ThreadLocalRandom.current().nextInt(9_999_999));
+        return "+96654" + Unique.digits(7);
     }
 
     static Recipient patient(String mobile, LocalTime quietStart, LocalTime quietEnd) {
@@ -136,7 +136,7 @@ class NotificationsIntegrationTests extends BackgroundWorkIntegrationTest {
     @Test
     void theWelcomeEmailCarriesAWorkingOneTimeSetPasswordLink() throws Exception {
         Caller admin = staff.as(Role.ADMIN);
-        String username = "welcome" + System.nanoTime() % 1_000_000;
+        String username = Unique.name("welcome");
         String email = username + "@clinic.example";
         MvcTestResult created = mvc.post()
                 .uri("/api/v1/users")
@@ -448,7 +448,7 @@ class NotificationsIntegrationTests extends BackgroundWorkIntegrationTest {
 
     @Test
     void emailsCarryTheirAttachments() throws Exception {
-        String address = "files" + System.nanoTime() % 1_000_000 + "@clinic.example";
+        String address = Unique.name("files") + "@clinic.example";
         Recipient to = new Recipient(
                 Recipient.Type.PATIENT,
                 UUID.randomUUID(),

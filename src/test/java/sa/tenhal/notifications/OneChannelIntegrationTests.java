@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
+import sa.tenhal.Unique;
 import sa.tenhal.background.BackgroundWorkIntegrationTest;
 import sa.tenhal.background.Stubs;
 import sa.tenhal.shared.Language;
@@ -144,7 +145,7 @@ class OneChannelIntegrationTests extends BackgroundWorkIntegrationTest {
     }
 
     static String email() {
-        return "one" + System.nanoTime() % 1_000_000_000L + "@patients.example";
+        return Unique.name("one") + "@patients.example";
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.platform.ConflictException;
 
 @TenhalIntegrationTest
@@ -33,7 +34,7 @@ class PatientFilesIntegrationTests {
 
     @Test
     void fileNumbersAreGaplessUnderConcurrentRegistrationEvenWhenSomeRollBack() throws Exception {
-        String centre = "G" + (TestPatients.unique() % 1_000_000);
+        String centre = Unique.code("G");
         int workers = 24;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> results = new ArrayList<>();

@@ -3,7 +3,7 @@ package sa.tenhal.patients;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import sa.tenhal.Unique;
 import sa.tenhal.shared.Language;
 
 /** Patient forms for tests, each with an identity number and mobile no other test uses. */
@@ -12,7 +12,7 @@ final class TestPatients {
     private TestPatients() {}
 
     static long unique() {
-        return ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        return Unique.between(10_000_000L, 100_000_000L);
     }
 
     static String nationalId() {
@@ -20,8 +20,7 @@ final class TestPatients {
     }
 
     static String mobile() {
-        return "05" + (ThreadLocalRandom.current().nextBoolean() ? "4" : "6")
-                + "%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000));
+        return "054" + Unique.digits(7);
     }
 
     /** An adult Saudi with a unique ID, mobile and (random-suffixed) English family name. */

@@ -21,6 +21,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 
 /** The conventions every endpoint follows: idempotent creation, size limits, problem details. */
@@ -68,7 +69,7 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void theSameKeyAndBodyReturnTheFirstResultInsteadOfCreatingTwice() {
-        String username = "idem" + System.nanoTime() % 1_000_000;
+        String username = Unique.name("idem");
         String key = "key-" + username;
         MvcTestResult first = create(key, userJson(username));
         MvcTestResult again = create(key, userJson(username));
@@ -83,7 +84,7 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
-        String username = "idem" + System.nanoTime() % 1_000_000;
+        String username = Unique.name("idem");
         String key = "key-" + username;
         assertThat(create(key, userJson(username))).hasStatus(201);
         assertThat(create(key, userJson(username + "x")))
@@ -96,7 +97,7 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void concurrentDoubleClicksCreateOnce() throws Exception {
-        String username = "race" + System.nanoTime() % 1_000_000;
+        String username = Unique.name("race");
         String key = "key-" + username;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
@@ -120,7 +121,7 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void aFailedFirstAttemptDoesNotBlockTheRetry() {
-        String username = "retry" + System.nanoTime() % 1_000_000;
+        String username = Unique.name("retry");
         String key = "key-" + username;
         // A 4xx answer is remembered (the same request would fail the same way) ...
         assertThat(create(key, "{\"username\":\"" + username + "\"}")).hasStatus(422);

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 
 /**
@@ -231,7 +232,7 @@ class BadInputIntegrationTests {
 
     @Test
     void anAcceptHeaderTheEndpointCannotMeetGetsJsonNotA406AfterTheChange() {
-        String username = "acc" + System.nanoTime() % 1_000_000;
+        String username = Unique.name("acc");
         MvcTestResult created = mvc.post()
                 .uri("/api/v1/users")
                 .header(HttpHeaders.AUTHORIZATION, admin.bearer())

@@ -24,6 +24,7 @@ import sa.tenhal.Json;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 import sa.tenhal.patients.ContactChannel;
 import sa.tenhal.patients.IdentityDocumentType;
@@ -59,7 +60,7 @@ class LogsWithoutPatientDataIntegrationTests {
     @Test
     void registeringSearchingAndClashingLeaveNoPatientDataInTheLog(CapturedOutput output) throws Exception {
         Caller reception = staff.as(Role.RECEPTIONIST);
-        long n = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        long n = Unique.between(10_000_000L, 100_000_000L);
         String first = "1" + n;
         String idNumber = first + NationalId.checkDigitFor(first);
         String mobile = "0557" + String.valueOf(n).substring(0, 6);

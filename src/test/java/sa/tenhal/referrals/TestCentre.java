@@ -1,9 +1,9 @@
 package sa.tenhal.referrals;
 
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.Unique;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicDetails;
@@ -24,18 +24,9 @@ public record TestCentre(
         ProviderDetails otProvider) {
 
     public static TestCentre create(CatalogAdministration catalog, StaffFixtures staff) {
-        String centre;
-        while (true) {
-            // a random code; one another test's centre already has is drawn again (the suite makes hundreds)
-            centre = "RF" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-            try {
-                catalog.createCentre(new CentreForm(
-                        centre, "Referral Centre", "مركز الإحالات", null, null, null, null, null, null, null, null));
-                break;
-            } catch (sa.tenhal.platform.ConflictException taken) {
-                // drawn before: draw again
-            }
-        }
+        String centre = Unique.code("RF");
+        catalog.createCentre(new CentreForm(
+                centre, "Referral Centre", "مركز الإحالات", null, null, null, null, null, null, null, null));
         ClinicDetails speech = catalog.createClinic(
                 new ClinicForm(centre, "SP", "Speech Therapy", "علاج النطق", Discipline.SPEECH_LANGUAGE, null));
         ClinicDetails ot = catalog.createClinic(new ClinicForm(

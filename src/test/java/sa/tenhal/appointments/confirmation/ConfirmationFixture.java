@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContext;
 import sa.tenhal.StaffFixtures;
+import sa.tenhal.Unique;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.Booking;
 import sa.tenhal.appointments.Schedules;
@@ -44,7 +44,6 @@ import sa.tenhal.shared.Language;
 public class ConfirmationFixture {
 
     public static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     final Scheduling scheduling;
     final PatientRegistry patients;
@@ -73,7 +72,7 @@ public class ConfirmationFixture {
         this.scheduling = context.getBean(Scheduling.class);
         this.patients = context.getBean(PatientRegistry.class);
         this.preferences = preferences;
-        this.centre = "C" + (System.nanoTime() % 10000) + SEQUENCE.incrementAndGet();
+        this.centre = Unique.code("C");
         admin.createCentre(new CentreForm(
                 centre,
                 "Nakheel Centre",
@@ -207,6 +206,6 @@ public class ConfirmationFixture {
     }
 
     public static String email(String prefix) {
-        return prefix + System.nanoTime() % 1_000_000_000L + "@patients.example";
+        return Unique.name(prefix) + "@patients.example";
     }
 }

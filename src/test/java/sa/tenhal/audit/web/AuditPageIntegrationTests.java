@@ -18,6 +18,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 
 @TenhalIntegrationTest
@@ -43,7 +44,7 @@ class AuditPageIntegrationTests {
     @BeforeEach
     void aDayOfWork() {
         admin = Pages.signIn(mvc, staff.as(Role.ADMIN));
-        clerk = "clerk" + System.nanoTime() % 1_000_000_000L;
+        clerk = Unique.name("clerk");
         patient = UUID.randomUUID();
         file = UUID.randomUUID();
         LocalDate today = LocalDate.now(RIYADH);

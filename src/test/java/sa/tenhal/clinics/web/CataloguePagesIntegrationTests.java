@@ -17,6 +17,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.clinics.ClinicCatalog;
@@ -53,7 +54,7 @@ class CataloguePagesIntegrationTests {
 
     @BeforeEach
     void aCentreWithAClinic() {
-        centre = "P" + (System.nanoTime() % 100000);
+        centre = Unique.code("P");
         admin.createCentre(new CentreForm(
                 centre, "Page Centre", "مركز الصفحات", null, null, null, null, null, null, "Riyadh", null));
         clinic = admin.createClinic(new ClinicForm(
@@ -323,7 +324,7 @@ class CataloguePagesIntegrationTests {
         assertThat(mvc.get().uri("/admin/catalogue/centres/new").cookie(manager).accept("text/html"))
                 .hasStatus(403);
         Cookie adminSession = Pages.signIn(mvc, staff.as(Role.ADMIN));
-        String code = "N" + (System.nanoTime() % 100000);
+        String code = Unique.code("N");
         MvcTestResult mistakes = mvc.post()
                 .uri("/admin/catalogue/centres?lang=ar")
                 .cookie(adminSession)

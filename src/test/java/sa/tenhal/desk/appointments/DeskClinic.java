@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
+import sa.tenhal.Unique;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
@@ -34,7 +34,7 @@ record DeskClinic(ClinicDetails clinic, ServiceDetails session, Caller therapist
 
     /** The centre's code starts with the test's prefix, so that its centres are told apart in the shared database. */
     static DeskClinic open(CatalogAdministration catalog, StaffFixtures staff, String centrePrefix) {
-        String centre = centrePrefix + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String centre = Unique.code(centrePrefix);
         catalog.createCentre(
                 new CentreForm(centre, "Desk Centre", "مركز", null, null, null, null, null, null, null, null));
         ClinicDetails clinic = catalog.createClinic(

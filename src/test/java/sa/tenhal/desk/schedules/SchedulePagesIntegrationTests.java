@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import jakarta.servlet.http.Cookie;
 import java.time.DayOfWeek;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -15,6 +14,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.appointments.Schedules;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
@@ -42,7 +42,7 @@ class SchedulePagesIntegrationTests {
 
     @Test
     void aManagerSetsWorkingHoursAndMistakesAreSaidInWords() {
-        String centre = "SC" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String centre = Unique.code("SC");
         catalog.createCentre(new CentreForm(centre, "Centre", "مركز", null, null, null, null, null, null, null, null));
         ClinicDetails clinic = catalog.createClinic(
                 new ClinicForm(centre, "PSY", "Psychology", "علم النفس", Discipline.PSYCHOLOGY, null));

@@ -17,6 +17,7 @@ import sa.tenhal.Bodies;
 import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.identity.Role;
 import sa.tenhal.identity.StaffAccounts;
 import sa.tenhal.identity.UserId;
@@ -78,7 +79,7 @@ class StaffUserPagesIntegrationTests {
                 .bodyText()
                 .contains("موظف جديد", "name=\"roles\"");
 
-        String username = "page" + System.nanoTime() % 1_000_000_000L;
+        String username = Unique.name("page");
         MvcTestResult created = mvc.post()
                 .uri("/admin/users")
                 .cookie(session)

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +30,7 @@ import sa.tenhal.Pages;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
 import sa.tenhal.TenhalIntegrationTest;
+import sa.tenhal.Unique;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.Scheduling;
 import sa.tenhal.clinics.CatalogAdministration;
@@ -100,7 +100,7 @@ class PayerAdministrationIntegrationTests {
     }
 
     static String unique(String prefix) {
-        return prefix + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        return prefix + Unique.digits(8);
     }
 
     static String payerJson(String id, String licence, String kind, String insurer) {

@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.TenhalApplication;
+import sa.tenhal.Unique;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
 import sa.tenhal.finance.InvoiceId;
@@ -90,7 +91,7 @@ public final class ZatcaBenchmark {
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
         try {
-            String centre = "ZB" + (System.nanoTime() % 1000);
+            String centre = Unique.code("ZB");
             app.getBean(CatalogAdministration.class)
                     .createCentre(new CentreForm(
                             centre,
