@@ -21,8 +21,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,6 +84,8 @@ public class ZatcaSimulator {
     private final AtomicInteger timeouts = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicReference<String[]> rejection = new AtomicReference<>();
+    private final AtomicReference<CountDownLatch> held = new AtomicReference<>();
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> requestIds = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger(1000);
 
@@ -128,7 +133,25 @@ public class ZatcaSimulator {
         rejection.set(new String[] {code, message});
     }
 
+    /** ZATCA slow to answer: calls wait, on their callers' threads, until {@link #release()} (at most a minute). */
+    public void hold() {
+        held.compareAndSet(null, new CountDownLatch(1));
+    }
+
+    public void release() {
+        CountDownLatch hold = held.getAndSet(null);
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
+    /** The names of the threads whose calls are held now. */
+    public Set<String> waitingThreads() {
+        return Set.copyOf(waiting);
+    }
+
     public void reset() {
+        release();
         failCount.set(0);
         timeouts.set(0);
         down.set(false);
@@ -153,6 +176,10 @@ public class ZatcaSimulator {
      */
     public Answer handle(String method, String path, java.util.function.Function<String, String> header, byte[] body)
             throws SocketTimeoutException {
+        CountDownLatch hold = held.get();
+        if (hold != null) {
+            awaitRelease(hold);
+        }
         if (timeouts.get() > 0 && timeouts.getAndDecrement() > 0) {
             throw new SocketTimeoutException("ZATCA simulator: read timed out");
         }
@@ -374,6 +401,21 @@ public class ZatcaSimulator {
     }
 
     /** The chain as far as the simulator has seen it: no ICV for two documents, each PIH the previous hash. */
+    private void awaitRelease(CountDownLatch hold) throws SocketTimeoutException {
+        String thread = Thread.currentThread().getName();
+        waiting.add(thread);
+        try {
+            if (!hold.await(1, TimeUnit.MINUTES)) {
+                throw new SocketTimeoutException("ZATCA simulator: held for a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SocketTimeoutException("ZATCA simulator: interrupted while held");
+        } finally {
+            waiting.remove(thread);
+        }
+    }
+
     private void chainCheck(
             X509Certificate caller, String icv, String pih, String hash, String uuid, List<String[]> errors) {
         if (icv == null || !icv.strip().matches("[0-9]+")) {
