@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,9 @@ class ZatcaSubmissionIntegrationTests {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     IssuedDocuments issued;
 
@@ -251,5 +255,71 @@ class ZatcaSubmissionIntegrationTests {
                 .contains("<cbc:ID>" + invoice.number() + "</cbc:ID>", "<cbc:InstructionNote>corrected");
         assertThat(settled(note)).isEqualTo(State.ACCEPTED);
         assertThat(UUID.fromString(inspection.uuid())).isEqualTo(note.id().value());
+    }
+
+    /**
+     * A ZATCA that does not answer holds ZATCA's own listener threads, not the ones every other durable listener
+     * shares: while its calls wait, the rest of what issuing an invoice sets off is done, and the documents are
+     * reported once ZATCA answers.
+     */
+    @Test
+    void aZatcaThatDoesNotAnswerHoldsOnlyItsOwnThreads() {
+        simulator.hold();
+        // more documents than the shared pool has threads (the node's cores + 1): on that pool their calls took them
+        // all
+        int count = Runtime.getRuntime().availableProcessors() + 2;
+        List<InvoiceView> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            documents.add(issued.resident());
+        }
+
+        // two calls wait for ZATCA, on ZATCA's threads; the other documents wait their turn, stored
+        await().until(() -> simulator.waitingThreads().size() == 2);
+        assertThat(simulator.waitingThreads()).allMatch(thread -> thread.startsWith("zatca-listener-"));
+        // everything else the documents set off is done meanwhile: the patients' e-mails, NPHIES's look (nothing to
+        // claim from a patient), and the rest
+        await().until(() -> othersOutstanding(documents) == 0);
+        assertThat(zatcaOutstanding(documents)).isEqualTo(count);
+        assertThat(simulator.waitingThreads()).hasSize(2);
+        // the shared pool is still Spring Boot's application task executor: the partners' pools did not replace it
+        assertThat(context.containsBean("applicationTaskExecutor")).isTrue();
+
+        simulator.release();
+        await().until(() -> zatcaOutstanding(documents) == 0);
+        for (InvoiceView document : documents) {
+            assertThat(submissions
+                            .find(ZatcaSeal.PARTNER, document.id().value())
+                            .map(Submissions.Submission::state))
+                    .contains(State.ACCEPTED);
+        }
+        assertThat(simulator.received())
+                .filteredOn(r -> documents.stream()
+                        .anyMatch(d -> d.id().value().toString().equals(r.uuid())))
+                .hasSize(count);
+    }
+
+    private long zatcaOutstanding(List<InvoiceView> documents) {
+        return outstanding(documents, true);
+    }
+
+    private long othersOutstanding(List<InvoiceView> documents) {
+        return outstanding(documents, false);
+    }
+
+    /** Publications of the documents' events not yet completed (completed ones are deleted), ZATCA's or the others. */
+    private long outstanding(List<InvoiceView> documents, boolean zatca) {
+        long n = 0;
+        for (InvoiceView document : documents) {
+            n += jdbc.sql("""
+                            select count(*) from event_publication
+                            where serialized_event like :id and (listener_id like :zatca) = :isZatca
+                            """)
+                    .param("id", "%" + document.id().value() + "%")
+                    .param("zatca", ZatcaListener.class.getName() + "%")
+                    .param("isZatca", zatca)
+                    .query(Long.class)
+                    .single();
+        }
+        return n;
     }
 }
