@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -462,24 +458,13 @@ class AppointmentsIntegrationTests {
     }
 
     static List<MvcTestResult> concurrently(List<Callable<MvcTestResult>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(1);
-            List<Future<MvcTestResult>> futures = new ArrayList<>();
-            for (Callable<MvcTestResult> call : calls) {
-                futures.add(pool.submit(() -> {
-                    ready.await();
-                    return call.call();
-                }));
+        List<MvcTestResult> out = new ArrayList<>();
+        for (sa.tenhal.AtOnce.Outcome<MvcTestResult> outcome : sa.tenhal.AtOnce.run(calls)) {
+            if (outcome.thrown() != null) {
+                throw new java.util.concurrent.ExecutionException(outcome.thrown());
             }
-            ready.countDown();
-            List<MvcTestResult> out = new ArrayList<>();
-            for (Future<MvcTestResult> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+            out.add(outcome.value());
         }
+        return out;
     }
 }

@@ -142,6 +142,19 @@ class Exchanges {
                 .list();
     }
 
+    /**
+     * Takes, until the transaction ends, the right to open an exchange of this kind about this subject (an invoice's
+     * claim, an appointment's authorisation request): of two that would open one at the same moment — the event
+     * delivered twice, a click beside the listener, two nodes — the second waits for the first to commit and then sees
+     * its exchange, so one is sent, not two.
+     */
+    void lockOpening(Kind kind, UUID subject) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "nphies:" + kind + ":" + subject)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
     List<Exchange> ofInvoice(UUID invoiceId) {
         return jdbc.sql("select * from nphies_message where invoice_id = :i order by created_at desc")
                 .param("i", invoiceId)

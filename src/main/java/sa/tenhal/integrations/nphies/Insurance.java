@@ -231,16 +231,25 @@ public class Insurance {
      * 409 when the patient is not insured on the day.
      */
     public NphiesRecord requestAuthorisation(AppointmentId appointmentId) {
-        Optional<Exchange> current = currentAuthorisation(appointmentId.value());
-        if (current.isPresent()
-                && !current.get().state().equals(State.INVALID)
-                && !"DENIED".equals(current.get().outcome())
-                && current.get().state() != State.REFUSED) {
-            return view(current.get(), true);
+        UUID id = transactions.execute(s -> {
+            exchanges.lockOpening(Kind.PRIOR_AUTH, appointmentId.value());
+            if (standingAuthorisation(appointmentId.value()).isPresent()) {
+                return null;
+            }
+            return createAuthorisation(scheduling.get(appointmentId)).orElseThrow(Insurance::notInsured);
+        });
+        if (id == null) {
+            return view(standingAuthorisation(appointmentId.value()).orElseThrow(), true);
         }
-        AppointmentDetails a = scheduling.get(appointmentId);
-        UUID id = transactions.execute(s -> createAuthorisation(a).orElseThrow(Insurance::notInsured));
         return view(send(id), true);
+    }
+
+    /** The appointment's authorisation unless there is none or it cannot stand (invalid, denied, refused). */
+    private Optional<Exchange> standingAuthorisation(UUID appointmentId) {
+        return currentAuthorisation(appointmentId)
+                .filter(e -> !e.state().equals(State.INVALID)
+                        && !"DENIED".equals(e.outcome())
+                        && e.state() != State.REFUSED);
     }
 
     /**
@@ -254,7 +263,12 @@ public class Insurance {
             return;
         }
         transactions
-                .execute(s -> createAuthorisation(scheduling.get(appointmentId)))
+                .execute(s -> {
+                    exchanges.lockOpening(Kind.PRIOR_AUTH, appointmentId.value());
+                    return currentAuthorisation(appointmentId.value()).isPresent()
+                            ? Optional.<UUID>empty()
+                            : createAuthorisation(scheduling.get(appointmentId));
+                })
                 .ifPresent(this::sendQuietly);
     }
 
@@ -382,14 +396,21 @@ public class Insurance {
      * authorisations of the appointment.
      */
     public NphiesRecord claim(InvoiceId insurerInvoice) {
-        Optional<Exchange> existing = exchanges.ofInvoice(insurerInvoice.value()).stream()
+        UUID id = transactions.execute(s -> {
+            exchanges.lockOpening(Kind.CLAIM, insurerInvoice.value());
+            return claimOf(insurerInvoice).isPresent() ? null : createClaim(invoicing.find(insurerInvoice), null);
+        });
+        if (id == null) {
+            return view(claimOf(insurerInvoice).orElseThrow(), true);
+        }
+        return view(send(id), true);
+    }
+
+    /** The invoice's latest claim, if it has one. */
+    private Optional<Exchange> claimOf(InvoiceId invoice) {
+        return exchanges.ofInvoice(invoice.value()).stream()
                 .filter(e -> e.kind() == Kind.CLAIM)
                 .findFirst();
-        if (existing.isPresent()) {
-            return view(existing.get(), true);
-        }
-        UUID id = transactions.execute(s -> createClaim(invoicing.find(insurerInvoice), null));
-        return view(send(id), true);
     }
 
     /**
@@ -406,9 +427,21 @@ public class Insurance {
                     "only a rejected, partly approved, refused or invalid claim is corrected and sent again");
         }
         UUID id = transactions.execute(s -> {
+            // two corrections of one claim at once: the second waits, then finds it superseded
+            exchanges.lockOpening(Kind.CLAIM, claim.invoiceId());
+            Exchange now = exchanges.find(claimId).orElseThrow();
+            if (now.state() == State.SUPERSEDED) {
+                return null;
+            }
             exchanges.state(claim.id(), State.SUPERSEDED, null, time.now());
             return createClaim(invoicing.find(new InvoiceId(claim.invoiceId())), claim);
         });
+        if (id == null) {
+            throw new ConflictException(
+                    "claim-already-resubmitted",
+                    "Claim already resubmitted",
+                    "this claim was corrected and sent again a moment ago; its correction is on the invoice");
+        }
         return view(send(id), true);
     }
 
@@ -417,9 +450,14 @@ public class Insurance {
         if (invoice.payer() != Payer.INSURER || invoice.appointmentId() == null) {
             return;
         }
-        boolean claimed = exchanges.ofInvoice(invoiceId.value()).stream().anyMatch(e -> e.kind() == Kind.CLAIM);
-        if (!claimed) {
-            UUID id = transactions.execute(s -> createClaim(invoice, null));
+        if (claimOf(invoiceId).isPresent()) {
+            return;
+        }
+        UUID id = transactions.execute(s -> {
+            exchanges.lockOpening(Kind.CLAIM, invoiceId.value());
+            return claimOf(invoiceId).isPresent() ? null : createClaim(invoice, null);
+        });
+        if (id != null) {
             sendQuietly(id);
         }
     }

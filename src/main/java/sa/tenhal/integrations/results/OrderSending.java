@@ -85,12 +85,14 @@ public class OrderSending {
             return;
         }
         submissions.open(PARTNER, "mllp".equals(to.protocol()) ? "ORM^O01" : "ServiceRequest", orderId, time.now());
-        send(orderId);
+        // the first attempt only: delivered again (its publication resubmitted), the event leaves an order the lab did
+        // not answer to its retry at its time, instead of calling a slow lab ahead of the growing wait
+        transactions.execute(status -> attempt(orderId, true));
     }
 
     /** One attempt, in its own transaction; nothing happens if the order is sent, rejected or another node has it. */
     public State send(UUID orderId) {
-        return transactions.execute(status -> attempt(orderId));
+        return transactions.execute(status -> attempt(orderId, false));
     }
 
     /** Every order whose delivery is due (a retry whose job was lost, a node that died mid-send). */
@@ -118,8 +120,11 @@ public class OrderSending {
         return submissions.find(PARTNER, orderId);
     }
 
-    private State attempt(UUID orderId) {
+    private State attempt(UUID orderId, boolean firstOnly) {
         var submission = submissions.lockOpen(PARTNER, orderId).orElse(null);
+        if (submission != null && firstOnly && submission.state() != State.PENDING) {
+            return submission.state();
+        }
         if (submission == null) {
             return submissions
                     .find(PARTNER, orderId)

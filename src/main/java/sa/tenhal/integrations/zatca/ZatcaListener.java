@@ -22,6 +22,6 @@ class ZatcaListener {
     @Async(PartnerListeners.ZATCA)
     @ApplicationModuleListener
     void on(InvoiceIssued issued) {
-        submitting.submit(issued.invoice().value());
+        submitting.submitIssued(issued.invoice().value());
     }
 }

@@ -77,7 +77,17 @@ public class ZatcaSubmitting {
 
     /** One attempt for one document, in its own transaction; nothing happens if it is accepted, rejected or busy. */
     public State submit(UUID invoiceId) {
-        return transactions.execute(status -> attempt(invoiceId));
+        return transactions.execute(status -> attempt(invoiceId, false));
+    }
+
+    /**
+     * The first attempt, when the document is issued; nothing happens once it has been tried. An issued document's
+     * event can be delivered again — its publication waited in the queue past the time after which it counts as stuck,
+     * or its node died after the call — and a document ZATCA did not answer is then RETRYING: it is sent again by the
+     * retry job at its time, not at once, which would call a ZATCA already slow ahead of the growing wait.
+     */
+    public State submitIssued(UUID invoiceId) {
+        return transactions.execute(status -> attempt(invoiceId, true));
     }
 
     /**
@@ -104,8 +114,11 @@ public class ZatcaSubmitting {
         return tried.size();
     }
 
-    private State attempt(UUID invoiceId) {
+    private State attempt(UUID invoiceId, boolean firstOnly) {
         var submission = submissions.lockOpen(ZatcaSeal.PARTNER, invoiceId).orElse(null);
+        if (submission != null && firstOnly && submission.state() != State.PENDING) {
+            return submission.state();
+        }
         if (submission == null) {
             return submissions
                     .find(ZatcaSeal.PARTNER, invoiceId)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import sa.tenhal.AtOnce;
 import sa.tenhal.MutableClock;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.appointments.AppointmentDetails;
@@ -175,6 +176,22 @@ class NphiesIntegrationTests {
     }
 
     @Test
+    void clicksAtTheSameMomentRequestOneAuthorisation() throws Exception {
+        // a session the payer does not ask to authorise: nothing is requested at booking, reception asks by hand
+        AppointmentDetails a = nphies.book(nphies.insured(1), fixture.session);
+
+        var outcomes = AtOnce.run(6, () -> insurance.requestAuthorisation(a.id()));
+
+        assertThat(outcomes).allMatch(o -> o.thrown() == null);
+        assertThat(outcomes.stream().map(o -> o.value().id()).distinct()).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from nphies_message where appointment_id = :a and kind = 'PRIOR_AUTH'")
+                        .param("a", a.id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void partlyApproved() {
         AppointmentDetails a = nphies.book(nphies.insured(1), longAssessment);
 
@@ -301,6 +318,25 @@ class NphiesIntegrationTests {
                 .query(String.class)
                 .single();
         assertThat(request).contains(rejected.claimIdentifier()).contains("related-claim-relationship");
+    }
+
+    @Test
+    void aRejectedClaimCorrectedTwiceAtOnceIsSentAgainOnce() throws Exception {
+        InvoiceView insurer = nphies.completedVisit(nphies.insured(1), List.of("Z00.1"), 1);
+        NphiesRecord rejected = claimOf(insurer);
+        assertThat(rejected.outcome()).isEqualTo("REJECTED");
+
+        var outcomes = AtOnce.run(4, () -> insurance.resubmit(rejected.id()));
+
+        assertThat(outcomes).filteredOn(o -> o.thrown() == null).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o.thrown() != null)
+                .allMatch(o -> o.thrown() instanceof sa.tenhal.platform.ConflictException);
+        assertThat(jdbc.sql("select count(*) from nphies_message where resubmission_of = :c")
+                        .param("c", rejected.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

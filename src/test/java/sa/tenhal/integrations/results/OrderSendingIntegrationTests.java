@@ -138,6 +138,12 @@ class OrderSendingIntegrationTests {
         assertThat(first.state()).isEqualTo(Submissions.State.RETRYING);
         assertThat(jobs.scheduledAt(OrderSending.RETRY, order.toString())).isPresent();
         String firstMessage = lab.received.get(lab.received.size() - 1);
+        // the event delivered again (its publication resubmitted): the order waits for its retry, the lab is not called
+        int calls = lab.received.size();
+        sending.placed(order, OrderKind.LAB);
+        assertThat(lab.received).hasSize(calls);
+        assertThat(submissions.find(OrderSending.PARTNER, order).orElseThrow().attempts())
+                .isEqualTo(first.attempts());
 
         lab.answer = m -> ack(m, "AA");
         clock.set(first.nextAttemptAt().plusSeconds(1));

@@ -211,6 +211,34 @@ class ZatcaSubmissionIntegrationTests {
     }
 
     @Test
+    void anIssuedDocumentsEventDeliveredAgainDoesNotSendItAheadOfItsWait() {
+        simulator.timeoutNext(1);
+        InvoiceView invoice = issued.resident();
+        assertThat(settled(invoice)).isEqualTo(State.RETRYING);
+        Submissions.Submission first =
+                submissions.find(ZatcaSeal.PARTNER, invoice.id().value()).orElseThrow();
+        assertThat(first.attempts()).isEqualTo(1);
+
+        // the event again, as when its publication is resubmitted: the document waits for its retry
+        new ZatcaListener(submitting)
+                .on(new sa.tenhal.finance.InvoiceIssued(
+                        invoice.id(), sa.tenhal.finance.DocumentKind.INVOICE, Payer.PATIENT, clock.instant()));
+        Submissions.Submission after =
+                submissions.find(ZatcaSeal.PARTNER, invoice.id().value()).orElseThrow();
+        assertThat(after.state()).isEqualTo(State.RETRYING);
+        assertThat(after.attempts()).isEqualTo(1);
+
+        // the retry job at its time sends it
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(submitting.submit(invoice.id().value())).isEqualTo(State.ACCEPTED);
+        assertThat(submissions
+                        .find(ZatcaSeal.PARTNER, invoice.id().value())
+                        .orElseThrow()
+                        .attempts())
+                .isEqualTo(2);
+    }
+
+    @Test
     void timeoutsAnd5xxAreRetriedAndALostAnswerCountsAsAccepted() {
         simulator.timeoutNext(1);
         InvoiceView invoice = issued.resident();
