@@ -52,7 +52,17 @@ public class Submissions {
             String messages,
             Instant acceptedAt,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt) {
+
+        /**
+         * Whether it has been tried (no longer PENDING). The first attempt, made when its subject is issued or placed,
+         * leaves a tried one to its retry at its time: the event may be delivered again, and a partner that did not
+         * answer should not be called again at once.
+         */
+        public boolean tried() {
+            return state != State.PENDING;
+        }
+    }
 
     private final JdbcClient jdbc;
 

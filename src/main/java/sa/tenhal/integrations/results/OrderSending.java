@@ -122,7 +122,7 @@ public class OrderSending {
 
     private State attempt(UUID orderId, boolean firstOnly) {
         var submission = submissions.lockOpen(PARTNER, orderId).orElse(null);
-        if (submission != null && firstOnly && submission.state() != State.PENDING) {
+        if (submission != null && firstOnly && submission.tried()) {
             return submission.state();
         }
         if (submission == null) {

@@ -400,7 +400,6 @@ public class ZatcaSimulator {
         return new Answer(status, errorsBody(operation, errors, warnings, simplified, cleared));
     }
 
-    /** The chain as far as the simulator has seen it: no ICV for two documents, each PIH the previous hash. */
     private void awaitRelease(CountDownLatch hold) throws SocketTimeoutException {
         String thread = Thread.currentThread().getName();
         waiting.add(thread);
@@ -416,6 +415,7 @@ public class ZatcaSimulator {
         }
     }
 
+    /** The chain as far as the simulator has seen it: no ICV for two documents, each PIH the previous hash. */
     private void chainCheck(
             X509Certificate caller, String icv, String pih, String hash, String uuid, List<String[]> errors) {
         if (icv == null || !icv.strip().matches("[0-9]+")) {

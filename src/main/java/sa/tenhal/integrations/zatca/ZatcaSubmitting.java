@@ -116,7 +116,7 @@ public class ZatcaSubmitting {
 
     private State attempt(UUID invoiceId, boolean firstOnly) {
         var submission = submissions.lockOpen(ZatcaSeal.PARTNER, invoiceId).orElse(null);
-        if (submission != null && firstOnly && submission.state() != State.PENDING) {
+        if (submission != null && firstOnly && submission.tried()) {
             return submission.state();
         }
         if (submission == null) {
