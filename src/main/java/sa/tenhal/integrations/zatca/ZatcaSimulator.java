@@ -133,7 +133,10 @@ public class ZatcaSimulator {
         rejection.set(new String[] {code, message});
     }
 
-    /** ZATCA slow to answer: calls wait, on their callers' threads, until {@link #release()} (at most a minute). */
+    /**
+     * ZATCA slow to answer: calls wait, on their callers' threads, until {@link #release()} — at most five minutes, far
+     * beyond what a test waits for anything else, so that a held call never times out in the middle of a test.
+     */
     public void hold() {
         held.compareAndSet(null, new CountDownLatch(1));
     }
@@ -404,8 +407,8 @@ public class ZatcaSimulator {
         String thread = Thread.currentThread().getName();
         waiting.add(thread);
         try {
-            if (!hold.await(1, TimeUnit.MINUTES)) {
-                throw new SocketTimeoutException("ZATCA simulator: held for a minute");
+            if (!hold.await(5, TimeUnit.MINUTES)) {
+                throw new SocketTimeoutException("ZATCA simulator: held for five minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
