@@ -2,6 +2,7 @@ package sa.tenhal;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import sa.tenhal.shared.NationalId;
 
 /**
  * Codes, names and numbers that no other test in this JVM has drawn, for the rows that must be unique in the database
@@ -36,6 +37,15 @@ public final class Unique {
     /** {@code prefix} and nine digits: a username or the local part of an address. */
     public static String name(String prefix) {
         return prefix + digits(9);
+    }
+
+    /**
+     * A valid identity number no other test in this JVM has: {@code kind} ('1' a citizen's national ID, '2' a
+     * resident's iqama), eight digits and the check digit.
+     */
+    public static String identityNumber(char kind) {
+        String first = kind + digits(8);
+        return first + NationalId.checkDigitFor(first);
     }
 
     private static long pow10(int digits) {

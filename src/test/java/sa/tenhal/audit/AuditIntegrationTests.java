@@ -27,7 +27,6 @@ import sa.tenhal.patients.IdentityDocumentType;
 import sa.tenhal.patients.PatientForm;
 import sa.tenhal.patients.Sex;
 import sa.tenhal.shared.Language;
-import sa.tenhal.shared.NationalId;
 
 @TenhalIntegrationTest
 class AuditIntegrationTests {
@@ -51,9 +50,7 @@ class AuditIntegrationTests {
     }
 
     static PatientForm aPatient() {
-        long n = Unique.between(10_000_000L, 100_000_000L);
-        String first = "1" + n;
-        String id = first + NationalId.checkDigitFor(first);
+        String id = Unique.identityNumber('1');
         return new PatientForm(
                 null,
                 null,
@@ -63,7 +60,7 @@ class AuditIntegrationTests {
                 Sex.MALE,
                 "SA",
                 new PatientForm.IdentityDocumentForm(IdentityDocumentType.NATIONAL_ID, id, null),
-                "05" + "3" + String.valueOf(n).substring(0, 7),
+                "053" + Unique.digits(7),
                 null,
                 Language.EN,
                 Set.of(ContactChannel.SMS),

@@ -20,7 +20,6 @@ import sa.tenhal.patients.PatientForm;
 import sa.tenhal.patients.PatientRegistry;
 import sa.tenhal.patients.Sex;
 import sa.tenhal.shared.Language;
-import sa.tenhal.shared.NationalId;
 
 /** A fresh centre with a clinic and services, and patients of each kind (citizen, resident, insured). */
 final class FinanceFixtures {
@@ -104,8 +103,7 @@ final class FinanceFixtures {
 
     private PatientDetails register(
             IdentityDocumentType type, char prefix, String nationality, List<PatientForm.CoverageForm> coverages) {
-        String first = prefix + "%08d".formatted(unique() % 100_000_000L);
-        String number = first + NationalId.checkDigitFor(first);
+        String number = Unique.identityNumber(prefix);
         return patients.register(
                 new PatientForm(
                         "سارة",

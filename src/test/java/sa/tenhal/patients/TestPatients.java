@@ -16,7 +16,7 @@ final class TestPatients {
     }
 
     static String nationalId() {
-        return SyntheticPatients.identityNumber('1', unique());
+        return Unique.identityNumber('1');
     }
 
     static String mobile() {

@@ -2,13 +2,7 @@ package sa.tenhal.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import sa.tenhal.AtOnce;
 import sa.tenhal.Bodies;
 import sa.tenhal.StaffFixtures;
 import sa.tenhal.StaffFixtures.Caller;
@@ -99,21 +94,10 @@ class ApiConventionsIntegrationTests {
     void concurrentDoubleClicksCreateOnce() throws Exception {
         String username = Unique.name("race");
         String key = "key-" + username;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            statuses.add(pool.submit((Callable<Integer>) () -> {
-                start.await();
-                return create(key, userJson(username)).getResponse().getStatus();
-            }));
-        }
-        start.countDown();
-        List<Integer> seen = new ArrayList<>();
-        for (Future<Integer> f : statuses) {
-            seen.add(f.get());
-        }
-        pool.shutdown();
+        var outcomes = AtOnce.run(
+                8, () -> create(key, userJson(username)).getResponse().getStatus());
+        assertThat(outcomes).allMatch(o -> o.thrown() == null);
+        List<Integer> seen = outcomes.stream().map(AtOnce.Outcome::value).toList();
         assertThat(users(username)).isEqualTo(1);
         // Each caller saw the creation (first or replayed) or was told the first is still running; none created twice.
         assertThat(seen).allMatch(s -> s == 201 || s == 409).contains(201);
