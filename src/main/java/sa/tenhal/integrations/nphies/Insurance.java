@@ -258,12 +258,12 @@ public class Insurance {
      */
     void onBooked(AppointmentId appointmentId, UUID patientId, UUID serviceId, java.time.Instant startsAt) {
         // from the event first: for an uninsured patient (most bookings) one read of their coverages is all
-        if (!needsAuthorisation(patientId, serviceId, time.local(startsAt).toLocalDate())
-                || currentAuthorisation(appointmentId.value()).isPresent()) {
+        if (!needsAuthorisation(patientId, serviceId, time.local(startsAt).toLocalDate())) {
             return;
         }
         transactions
                 .execute(s -> {
+                    // whether one exists is read under the lock, where it cannot change before the request is opened
                     exchanges.lockOpening(Kind.PRIOR_AUTH, appointmentId.value());
                     return currentAuthorisation(appointmentId.value()).isPresent()
                             ? Optional.<UUID>empty()
@@ -448,9 +448,6 @@ public class Insurance {
     void onInsurerInvoiceIssued(InvoiceId invoiceId) {
         InvoiceView invoice = invoicing.find(invoiceId);
         if (invoice.payer() != Payer.INSURER || invoice.appointmentId() == null) {
-            return;
-        }
-        if (claimOf(invoiceId).isPresent()) {
             return;
         }
         UUID id = transactions.execute(s -> {
