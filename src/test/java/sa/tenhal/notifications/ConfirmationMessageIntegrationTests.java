@@ -96,8 +96,15 @@ class ConfirmationMessageIntegrationTests {
         AppointmentDetails booked = clinic.book(patient, at(aTuesday(), 11, 0));
 
         assertThat(scheduling.get(booked.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
-        await().untilAsserted(() ->
-                assertThat(queuedFor(patient)).containsExactly(ConfirmationMessages.REQUEST + " SMS QUEUED"));
+        await().untilAsserted(() -> assertThat(queuedFor(patient))
+                .as(() -> "the owed message's publications: " + publicationsOf(booked) + "; the request: "
+                        + jdbc.sql("select status || ' expires ' || expires_at from appointment_confirmation"
+                                        + " where appointment_id = :a")
+                                .param("a", booked.id().value())
+                                .query(String.class)
+                                .list()
+                        + "; the listener threads: " + listenerThreads())
+                .containsExactly(ConfirmationMessages.REQUEST + " SMS QUEUED"));
         await().untilAsserted(() -> assertThat(jdbc.sql("""
                                 select count(*) from event_publication
                                 where event_type like '%ConfirmationMessageOwed' and serialized_event like :a
@@ -150,6 +157,33 @@ class ConfirmationMessageIntegrationTests {
      */
     static java.time.LocalDate aTuesday() {
         return sunday(5).plusDays(2);
+    }
+
+    /** The booking's publications with what became of them, for a failure's message. */
+    List<String> publicationsOf(AppointmentDetails booked) {
+        return jdbc.sql("""
+                        select p.listener_id || ' ' || coalesce(p.status, '-') || ' attempts ' || coalesce(p.completion_attempts, 0)
+                               || ' completed ' || coalesce(p.completion_date::text, '-') || ' error ' || coalesce(f.last_error, '-')
+                          from event_publication p left join event_publication_failure f on f.publication_id = p.id
+                         where p.serialized_event like :a
+                        """)
+                .param("a", "%" + booked.id().value() + "%")
+                .query(String.class)
+                .list();
+    }
+
+    /** What the durable listeners' threads are doing (their names start "task-"), for a failure's message. */
+    static String listenerThreads() {
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("task-")) {
+                threads.append("\n  ").append(thread.getName()).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    threads.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return threads.toString();
     }
 
     /** The patient's messages as "kind channel status". */
