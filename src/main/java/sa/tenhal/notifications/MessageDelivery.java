@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import sa.tenhal.platform.ClinicTime;
+import sa.tenhal.platform.jobs.JobDeferred;
 import sa.tenhal.platform.jobs.Jobs;
 import sa.tenhal.platform.jobs.OneTimeJob;
 import sa.tenhal.platform.jobs.OneTimeJobHandler;
@@ -18,6 +19,8 @@ import sa.tenhal.platform.jobs.PermanentJobFailure;
  * at the instant of a crash.
  *
  * <ol>
+ *   <li>For a provider outside (not the outbox), the delivery first takes a place among the node's sends ({@link
+ *       SendPlaces}); with none free within a second its job is deferred, before anything below happens.
  *   <li>The message is claimed (QUEUED → SENDING, attempt counted, committed), so that no other node hands it over.
  *   <li>A message that an earlier attempt left SENDING — its node stopped mid-send, or could not record the outcome —
  *       is taken over once that attempt is older than {@code sendingStuckAfter} (well beyond the transports' timeouts,
@@ -53,6 +56,7 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     private final SentReceipts receipts;
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
+    private final SendPlaces places;
     private final ClinicTime time;
     // looked up when a message fails: the job engine needs this handler before the Jobs that Messages uses exists
     private final org.springframework.beans.factory.ObjectProvider<Messages> outbox;
@@ -67,6 +71,7 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
             SentReceipts receipts,
             TransactionTemplate transactions,
             NotificationProperties properties,
+            SendPlaces places,
             ClinicTime time,
             org.springframework.beans.factory.ObjectProvider<Messages> outbox,
             org.springframework.beans.factory.ObjectProvider<Jobs> jobs) {
@@ -79,6 +84,7 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
         this.receipts = receipts;
         this.transactions = transactions;
         this.properties = properties;
+        this.places = places;
         this.time = time;
     }
 
@@ -90,10 +96,29 @@ class MessageDelivery implements OneTimeJobHandler<Void> {
     @Override
     public void run(String instanceId, Void data) throws DeliveryFailure {
         UUID id = UUID.fromString(instanceId);
-        Instant now = time.now();
-        if (email.inDatabase() && text.inDatabase() && deliveredInOneTransaction(id, now)) {
+        if (email.inDatabase() && text.inDatabase()) {
+            Instant now = time.now();
+            if (!deliveredInOneTransaction(id, now)) {
+                deliver(id, now);
+            }
             return;
         }
+        // A provider outside: a place among this node's sends, or the job comes back later — before the message is
+        // claimed, so that it stays queued and untouched (SendPlaces).
+        if (!places.take()) {
+            throw new JobDeferred(
+                    "every place for a send on this node is taken; message " + id + " waits, queued",
+                    places.comeBackAfter());
+        }
+        try {
+            deliver(id, time.now());
+        } finally {
+            places.give();
+        }
+    }
+
+    /** Claims the message, hands it over and records the outcome (the usual path, steps 2–5 above). */
+    private void deliver(UUID id, Instant now) throws DeliveryFailure {
         Optional<Prepared> claimed;
         try {
             // the claim and the links the message carries, one commit

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     or could not record the outcome): another attempt takes it over, asking the provider first where it can tell.
  *     Far longer than the transports' timeouts, so that a live node has finished with a message before anyone else
  *     may take it (2 minutes)
+ * @param sendsAtOnce messages this node hands to a provider outside (SMTP, Twilio) at once; the others wait, queued,
+ *     their job threads free for other work ({@link SendPlaces}; 8, half of the node's job threads)
  * @param mailFrom the From of emails
  * @param smtp the SMTP server; empty host means the outbox
  * @param twilio Twilio's account; empty account sid means the outbox
@@ -27,6 +29,7 @@ record NotificationProperties(
         LocalTime quietEnd,
         Integer maxAttempts,
         Duration sendingStuckAfter,
+        Integer sendsAtOnce,
         String mailFrom,
         Smtp smtp,
         Twilio twilio,
@@ -37,6 +40,11 @@ record NotificationProperties(
         quietEnd = quietEnd == null ? LocalTime.of(8, 0) : quietEnd;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         sendingStuckAfter = sendingStuckAfter == null ? Duration.ofMinutes(2) : sendingStuckAfter;
+        sendsAtOnce = sendsAtOnce == null ? 8 : sendsAtOnce;
+        if (sendsAtOnce < 1) {
+            throw new IllegalArgumentException(
+                    "tenhal.notifications.sends-at-once must be at least 1, not " + sendsAtOnce);
+        }
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "Tenhal <no-reply@tenhal.local>" : mailFrom;
         smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null) : smtp;
         twilio = twilio == null ? new Twilio(null, null, null, null, null, null, null, null) : twilio;

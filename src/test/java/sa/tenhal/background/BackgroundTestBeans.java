@@ -27,11 +27,20 @@ public class BackgroundTestBeans {
         public final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         public final Set<String> permanent = ConcurrentHashMap.newKeySet();
         public final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+        public final Map<String, AtomicInteger> deferralsLeft = new ConcurrentHashMap<>();
 
         /** The work for {@code key} waits, once it has started, until the returned latch is counted down. */
         public CountDownLatch hold(String key) {
             return holds.computeIfAbsent(key, k -> new CountDownLatch(1));
         }
+
+        /** The work for {@code key} is deferred its next {@code times} runs, each by {@code after}. */
+        public void deferNext(String key, int times, java.time.Duration after) {
+            deferralsLeft.put(key, new AtomicInteger(times));
+            deferral.put(key, after);
+        }
+
+        private final Map<String, java.time.Duration> deferral = new ConcurrentHashMap<>();
 
         public void failNext(String key, int times) {
             failuresLeft.put(key, new AtomicInteger(times));
@@ -54,6 +63,10 @@ public class BackgroundTestBeans {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            AtomicInteger deferrals = deferralsLeft.get(key);
+            if (deferrals != null && deferrals.getAndDecrement() > 0) {
+                throw new sa.tenhal.platform.jobs.JobDeferred("scripted deferral of " + key, deferral.get(key));
             }
             if (permanent.contains(key)) {
                 throw new PermanentJobFailure("the record " + key + " no longer exists");

@@ -146,6 +146,38 @@ class JobsIntegrationTests extends BackgroundWorkIntegrationTest {
         assertThat(script.runs("chore-retry")).isEqualTo(3);
     }
 
+    /**
+     * A job that cannot run yet (JobDeferred: a provider's places all taken) runs again when it said, as often as it
+     * must: not a failure — no failure recorded, no retry delay, no attempt counted against the three.
+     */
+    @Test
+    void aDeferredJobRunsAgainWhenItSaidWithoutAFailureCounted() {
+        Instant t0 = Instant.parse("2031-05-02T06:00:00Z");
+        clock.set(t0);
+        script.deferNext("chore-deferred", 4, Duration.ofSeconds(7));
+        jobs.schedule(BackgroundTestBeans.CHORE, "deferred", t0, new BackgroundTestBeans.Chore("chore-deferred"));
+        runDueJobs();
+        await().untilAsserted(() -> assertThat(script.runs("chore-deferred")).isEqualTo(1));
+        await().untilAsserted(() -> assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "deferred"))
+                .contains(t0.plusSeconds(7)));
+        // deferred four times in all: more than the three attempts a failing job gets
+        for (int run = 2; run <= 4; run++) {
+            advance(Duration.ofSeconds(7));
+            int expected = run;
+            await().untilAsserted(
+                            () -> assertThat(script.runs("chore-deferred")).isEqualTo(expected));
+            await().untilAsserted(() -> assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "deferred"))
+                    .contains(t0.plusSeconds(7L * expected)));
+        }
+        advance(Duration.ofSeconds(7));
+        await().untilAsserted(
+                        () -> assertThat(script.successes("chore-deferred")).isEqualTo(1));
+        await().untilAsserted(() -> assertThat(jobs.scheduledAt(BackgroundTestBeans.CHORE, "deferred"))
+                .isEmpty());
+        assertThat(script.runs("chore-deferred")).isEqualTo(5);
+        assertThat(failures("deferred")).isZero();
+    }
+
     @Test
     void afterTheLastAttemptTheFailureIsKeptAndAdminsAreTold() {
         Caller admin = staff.as(Role.ADMIN);

@@ -10,10 +10,14 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sa.tenhal.platform.jobs.JobDeferred;
 import sa.tenhal.platform.jobs.OneTimeJobHandler;
 import sa.tenhal.platform.jobs.PermanentJobFailure;
 
-/** A db-scheduler one-time task per {@link OneTimeJobHandler}, with Tenhal's retry policy. */
+/**
+ * A db-scheduler one-time task per {@link OneTimeJobHandler}, with Tenhal's retry policy; a handler that throws
+ * {@link JobDeferred} runs again later without a failure counted.
+ */
 final class OneTimeTasks {
 
     private OneTimeTasks() {}
@@ -31,6 +35,23 @@ final class OneTimeTasks {
                 RunningJob run = RunningJob.start(context.getExecution());
                 try {
                     handler.run(instance.getId(), instance.getData());
+                } catch (JobDeferred deferred) {
+                    if (!run.isCompleted()) {
+                        // not a failure: the row moves to its next time, picked again by any node (db-scheduler
+                        // counts a rescheduled success, so the job's consecutive failures start again from none)
+                        log.debug(
+                                "Job {} {} deferred by {}: {}",
+                                getName(),
+                                instance.getId(),
+                                deferred.after(),
+                                deferred.getMessage());
+                        return (complete, operations) -> operations.reschedule(
+                                complete, complete.getTimeDone().plus(deferred.after()));
+                    }
+                    log.warn(
+                            "Job {} {} deferred after it had completed; it stays completed",
+                            getName(),
+                            instance.getId());
                 } catch (RuntimeException e) {
                     if (!run.isCompleted()) {
                         throw e;
