@@ -27,7 +27,10 @@ public class BackgroundTestBeans {
         public final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         public final Set<String> permanent = ConcurrentHashMap.newKeySet();
         public final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
-        public final Map<String, AtomicInteger> deferralsLeft = new ConcurrentHashMap<>();
+        private final Map<String, Deferral> deferrals = new ConcurrentHashMap<>();
+
+        /** How many more runs of a key are deferred, and by how long each. */
+        private record Deferral(AtomicInteger left, java.time.Duration after) {}
 
         /** The work for {@code key} waits, once it has started, until the returned latch is counted down. */
         public CountDownLatch hold(String key) {
@@ -36,11 +39,8 @@ public class BackgroundTestBeans {
 
         /** The work for {@code key} is deferred its next {@code times} runs, each by {@code after}. */
         public void deferNext(String key, int times, java.time.Duration after) {
-            deferralsLeft.put(key, new AtomicInteger(times));
-            deferral.put(key, after);
+            deferrals.put(key, new Deferral(new AtomicInteger(times), after));
         }
-
-        private final Map<String, java.time.Duration> deferral = new ConcurrentHashMap<>();
 
         public void failNext(String key, int times) {
             failuresLeft.put(key, new AtomicInteger(times));
@@ -64,9 +64,9 @@ public class BackgroundTestBeans {
                     Thread.currentThread().interrupt();
                 }
             }
-            AtomicInteger deferrals = deferralsLeft.get(key);
-            if (deferrals != null && deferrals.getAndDecrement() > 0) {
-                throw new sa.tenhal.platform.jobs.JobDeferred("scripted deferral of " + key, deferral.get(key));
+            Deferral deferral = deferrals.get(key);
+            if (deferral != null && deferral.left().getAndDecrement() > 0) {
+                throw new sa.tenhal.platform.jobs.JobDeferred("scripted deferral of " + key, deferral.after());
             }
             if (permanent.contains(key)) {
                 throw new PermanentJobFailure("the record " + key + " no longer exists");
