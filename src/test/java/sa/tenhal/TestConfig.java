@@ -34,6 +34,12 @@ public class TestConfig {
         return new SchedulerPacemaker(scheduler);
     }
 
+    /** Records the SQL Hibernate sends, where a test asks ({@link HibernateStatements#during}). */
+    @Bean
+    org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer hibernateStatements() {
+        return HibernateStatements.installed();
+    }
+
     @Bean
     StaffFixtures staffFixtures(StaffAccounts accounts) {
         return new StaffFixtures(accounts);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.RoomId;
@@ -18,6 +17,7 @@ import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * An appointment: one patient, one provider, one service, maybe one room, at one time. It owns its state machine;
@@ -26,7 +26,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "appointment")
-class Appointment extends AbstractAggregateRoot<Appointment> {
+class Appointment extends StoredRecord<Appointment> {
 
     /** Cancelling later than this before the start is a late cancellation. */
     static final Duration LATE_CANCELLATION = Duration.ofHours(24);
@@ -34,9 +34,8 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
     @Id
     private UUID id;
 
-    // null until persisted, so that saving a new one inserts it without first looking for it (merge)
     @Version
-    private Long version;
+    private long version;
 
     private UUID patientId;
     private UUID clinicId;
@@ -341,6 +340,11 @@ class Appointment extends AbstractAggregateRoot<Appointment> {
                 cancelledAt,
                 cancelReason,
                 lateCancellation,
-                version == null ? 0 : version);
+                version);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -6,11 +6,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** One move of an appointment, with the time it had before. */
 @Entity
 @Table(name = "appointment_reschedule")
-class AppointmentReschedule {
+class AppointmentReschedule extends StoredRecord<AppointmentReschedule> {
 
     @Id
     private UUID id;
@@ -45,4 +46,9 @@ class AppointmentReschedule {
     /** A reschedule as the API shows it. */
     public record Move(
             Instant oldStartsAt, Instant oldEndsAt, Instant startsAt, Instant endsAt, String reason, Instant at) {}
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
 }

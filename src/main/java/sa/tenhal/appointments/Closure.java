@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** A holiday: the whole centre, or one clinic of it, is closed in {@code startsAt} (inclusive) to {@code endsAt} (exclusive). */
 @Entity
 @Table(name = "closure")
-class Closure {
+class Closure extends StoredRecord<Closure> {
 
     @Id
     private UUID id;
@@ -47,5 +48,10 @@ class Closure {
     ClosureDetails details() {
         return new ClosureDetails(
                 id, centreCode, clinicId == null ? null : new ClinicId(clinicId), startsAt, endsAt, reason);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

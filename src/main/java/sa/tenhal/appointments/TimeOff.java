@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** Leave or training: the provider is not bookable in {@code startsAt} (inclusive) to {@code endsAt} (exclusive). */
 @Entity
 @Table(name = "time_off")
-class TimeOff {
+class TimeOff extends StoredRecord<TimeOff> {
 
     @Id
     private UUID id;
@@ -37,5 +38,10 @@ class TimeOff {
 
     TimeOffDetails details() {
         return new TimeOffDetails(id, new ProviderId(providerId), startsAt, endsAt, reason);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -20,11 +20,12 @@ import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** A patient waiting for a service, with one provider or any, on preferred days and hours, until a date. */
 @Entity
 @Table(name = "waitlist_entry")
-class WaitlistEntry {
+class WaitlistEntry extends StoredRecord<WaitlistEntry> {
 
     enum Status {
         WAITING,
@@ -180,5 +181,10 @@ class WaitlistEntry {
                 notes,
                 appointmentId == null ? null : new AppointmentId(appointmentId),
                 createdAt);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

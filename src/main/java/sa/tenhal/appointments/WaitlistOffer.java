@@ -12,6 +12,7 @@ import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * A freed slot offered to one waiting patient, by a link valid until {@code expiresAt}; the first claim books it. The
@@ -19,7 +20,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "waitlist_offer")
-class WaitlistOffer {
+class WaitlistOffer extends StoredRecord<WaitlistOffer> {
 
     enum Status {
         PENDING,
@@ -124,5 +125,10 @@ class WaitlistOffer {
 
     UUID appointmentId() {
         return appointmentId;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

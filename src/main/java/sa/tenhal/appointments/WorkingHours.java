@@ -11,11 +11,12 @@ import java.util.UUID;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** One weekly interval of a provider's working hours in a clinic, in clinic-local time, valid between two dates. */
 @Entity
 @Table(name = "working_hours")
-class WorkingHours {
+class WorkingHours extends StoredRecord<WorkingHours> {
 
     @Id
     private UUID id;
@@ -61,5 +62,10 @@ class WorkingHours {
                 ends,
                 validFrom,
                 validTo);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -6,10 +6,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** What every catalogue entry has: an id, a version for optimistic concurrency, and an active flag (never deleted). */
 @MappedSuperclass
-abstract class CatalogEntry {
+abstract class CatalogEntry extends StoredRecord<CatalogEntry> {
 
     @Id
     protected UUID id;
@@ -51,5 +52,10 @@ abstract class CatalogEntry {
 
     boolean active() {
         return active;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

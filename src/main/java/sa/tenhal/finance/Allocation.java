@@ -7,11 +7,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** Part of a payment applied to one document; a refund of it is recorded on it, the row itself never goes away. */
 @Entity
 @Table(name = "payment_allocation")
-class Allocation {
+class Allocation extends StoredRecord<Allocation> {
 
     @Id
     private UUID id;
@@ -58,5 +59,10 @@ class Allocation {
 
     Instant allocatedAt() {
         return allocatedAt;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * An invoice, credit note or debit note (ZATCA: one document type, three type codes). A draft can take lines and
@@ -28,7 +29,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "invoice")
-class Invoice {
+class Invoice extends StoredRecord<Invoice> {
 
     @Id
     private UUID id;
@@ -479,5 +480,10 @@ class Invoice {
                 dueDate,
                 lines.stream().map(InvoiceLine::view).toList(),
                 version);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -16,11 +16,12 @@ import java.util.Set;
 import java.util.UUID;
 import sa.tenhal.clinics.ServiceId;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** A package the centre sells: a number of sessions of the covered services, at a price, valid some days. */
 @Entity
 @Table(name = "package_definition")
-class PackageDefinition {
+class PackageDefinition extends StoredRecord<PackageDefinition> {
 
     @Id
     private UUID id;
@@ -115,5 +116,10 @@ class PackageDefinition {
                 validityDays,
                 serviceIds.stream().map(ServiceId::new).toList(),
                 active);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

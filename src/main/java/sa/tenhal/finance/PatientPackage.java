@@ -12,11 +12,12 @@ import java.time.LocalDate;
 import java.util.UUID;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** A package a patient bought: active once its invoice is paid, for the definition's validity days. */
 @Entity
 @Table(name = "patient_package")
-class PatientPackage {
+class PatientPackage extends StoredRecord<PatientPackage> {
 
     @Id
     private UUID id;
@@ -142,5 +143,10 @@ class PatientPackage {
                 activatedAt,
                 expiresOn,
                 refundedAmount);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * Money received from a patient or an insurer. What is not allocated to documents is the payer's credit, usable later
@@ -17,7 +18,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "payment")
-class Payment {
+class Payment extends StoredRecord<Payment> {
 
     @Id
     private UUID id;
@@ -145,5 +146,10 @@ class Payment {
                 transactionId,
                 receivedAt,
                 allocations);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

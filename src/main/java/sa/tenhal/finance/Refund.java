@@ -7,11 +7,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** Money given back from a payment: of what it paid on a document (with a credit note), or of its credit. */
 @Entity
 @Table(name = "refund")
-class Refund {
+class Refund extends StoredRecord<Refund> {
 
     @Id
     private UUID id;
@@ -46,5 +47,10 @@ class Refund {
                 amount,
                 reason,
                 refundedAt);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

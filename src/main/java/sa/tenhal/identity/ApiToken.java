@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * A bearer token an admin issued to a user for API access. Only the SHA-256 of the token is kept; the token itself
@@ -13,7 +14,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "api_token")
-class ApiToken {
+class ApiToken extends StoredRecord<ApiToken> {
 
     @Id
     private UUID id;
@@ -71,5 +72,10 @@ class ApiToken {
 
     ApiTokenView view() {
         return new ApiTokenView(id, name, prefix, issuedAt, expiresAt, lastUsedAt, revokedAt);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -17,14 +17,14 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 import sa.tenhal.shared.Language;
 
 /** A person who signs in to Tenhal. Never deleted: deactivated, so that the audit trail keeps naming them. */
 @Entity
 @Table(name = "staff_user")
-class StaffUser extends AbstractAggregateRoot<StaffUser> {
+class StaffUser extends StoredRecord<StaffUser> {
 
     @Id
     private UUID id;
@@ -175,5 +175,10 @@ class StaffUser extends AbstractAggregateRoot<StaffUser> {
 
     StaffMember toMember() {
         return new StaffMember(id(), username, fullNameEn, fullNameAr, email, roles(), language, enabled);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -7,14 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** A consent given by a patient or their guardian to a version of a consent text; withdrawn, never deleted. */
 @Entity
 @Table(name = "consent")
-class Consent extends AbstractAggregateRoot<Consent> {
+class Consent extends StoredRecord<Consent> {
 
     @Id
     private UUID id;
@@ -80,5 +80,10 @@ class Consent extends AbstractAggregateRoot<Consent> {
                 withdrawalReason,
                 recordedBy,
                 recordedAt);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 import sa.tenhal.shared.Language;
 
 /**
@@ -35,7 +35,7 @@ import sa.tenhal.shared.Language;
  */
 @Entity
 @Table(name = "patient")
-class Patient extends AbstractAggregateRoot<Patient> {
+class Patient extends StoredRecord<Patient> {
 
     @Id
     private UUID id;
@@ -322,5 +322,10 @@ class Patient extends AbstractAggregateRoot<Patient> {
                 createdAt,
                 updatedAt,
                 version);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

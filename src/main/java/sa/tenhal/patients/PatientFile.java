@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * The seed's patient file: a number per centre and year ({@code F-2026-000123}) under which the centre keeps a
@@ -25,7 +25,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "patient_file")
-class PatientFile extends AbstractAggregateRoot<PatientFile> {
+class PatientFile extends StoredRecord<PatientFile> {
 
     @Id
     private UUID id;
@@ -117,5 +117,10 @@ class PatientFile extends AbstractAggregateRoot<PatientFile> {
                 closeReason,
                 history.stream().map(PatientFileHistory::entry).toList(),
                 version);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -8,12 +8,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.clinics.ClinicId;
 import sa.tenhal.clinics.ProviderId;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * A referral of a patient from one clinic to another (or outside). Its status only moves forward: PENDING → ACCEPTED
@@ -21,7 +21,7 @@ import sa.tenhal.platform.Ids;
  */
 @Entity
 @Table(name = "referral")
-class Referral extends AbstractAggregateRoot<Referral> {
+class Referral extends StoredRecord<Referral> {
 
     @Id
     private UUID id;
@@ -243,5 +243,10 @@ class Referral extends AbstractAggregateRoot<Referral> {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -10,11 +10,12 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /** A manager's rule for automatic referrals (the seed's check_auto_rules). */
 @Entity
 @Table(name = "referral_rule")
-class ReferralRule {
+class ReferralRule extends StoredRecord<ReferralRule> {
 
     @Id
     private UUID id;
@@ -112,5 +113,10 @@ class ReferralRule {
                 active,
                 createdAt,
                 version);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

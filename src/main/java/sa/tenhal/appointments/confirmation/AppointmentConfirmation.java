@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import sa.tenhal.appointments.AppointmentDetails;
 import sa.tenhal.appointments.ConfirmationMethod;
 import sa.tenhal.patients.PatientId;
 import sa.tenhal.platform.ConflictException;
 import sa.tenhal.platform.Ids;
+import sa.tenhal.platform.StoredRecord;
 
 /**
  * A request to a patient to confirm one appointment at one time (the seed's AppointmentConfirmation). It is valid
@@ -29,7 +29,7 @@ import sa.tenhal.platform.Ids;
 @Entity
 @Table(name = "appointment_confirmation")
 @DynamicUpdate
-class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmation> {
+class AppointmentConfirmation extends StoredRecord<AppointmentConfirmation> {
 
     /** Reminders after the first request, at most. */
     static final int MAX_REMINDERS = 3;
@@ -37,9 +37,8 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
     @Id
     private UUID id;
 
-    // null until persisted, so that saving a new one inserts it without first looking for it (merge)
     @Version
-    private Long version;
+    private long version;
 
     private UUID appointmentId;
     private UUID patientId;
@@ -314,5 +313,10 @@ class AppointmentConfirmation extends AbstractAggregateRoot<AppointmentConfirmat
                 createdAt,
                 isExpired(now),
                 isValid(now));
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }
