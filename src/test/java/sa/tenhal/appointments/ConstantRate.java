@@ -49,6 +49,10 @@ record ConstantRate(
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long epoch = firstDay.atTime(6, 0).atZone(BookingBenchmark.RIYADH).toEpochSecond();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        // when each slow answer was due (wall clock), to lay beside the GC log and PostgreSQL's checkpoints
+        ConcurrentLinkedQueue<String> slow = new ConcurrentLinkedQueue<>();
+        String checkpointsBefore = checkpoints(centre);
+        long wallOffset = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
         AtomicInteger created = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         CompletableFuture<?>[] answers = new CompletableFuture<?>[total];
@@ -80,7 +84,15 @@ record ConstantRate(
             answers[i] = centre.http
                     .sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
-                        latencies.add((System.nanoTime() - due) / 1e6);
+                        double millis = (System.nanoTime() - due) / 1e6;
+                        latencies.add(millis);
+                        if (millis > 50) {
+                            slow.add(String.format(
+                                    Locale.ROOT,
+                                    "%s %.1f",
+                                    java.time.Instant.ofEpochMilli((wallOffset + due) / 1_000_000),
+                                    millis));
+                        }
                         if (failure == null && response.statusCode() == 201) {
                             created.incrementAndGet();
                         } else {
@@ -89,6 +101,9 @@ record ConstantRate(
                     });
         }
         CompletableFuture.allOf(answers).exceptionally(e -> null).get(2, TimeUnit.MINUTES);
+        System.out.println(
+                "Slow answers (due at, ms): " + slow.stream().sorted().toList());
+        System.out.println("PostgreSQL's checkpoints before: " + checkpointsBefore + "; after: " + checkpoints(centre));
         double[] sorted =
                 latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         ConstantRate result = new ConstantRate(
@@ -104,6 +119,14 @@ record ConstantRate(
                 late);
         System.out.println(result.describe());
         return result;
+    }
+
+    static String checkpoints(BenchCentre centre) {
+        return centre.jdbc.queryForObject(
+                "select format('timed %s, requested %s, write %s ms, sync %s ms, last at %s', c.num_timed,"
+                        + " c.num_requested, c.write_time, c.sync_time, (select checkpoint_time from"
+                        + " pg_control_checkpoint())) from pg_stat_checkpointer c",
+                String.class);
     }
 
     static double percentile(double[] sorted, double p) {
