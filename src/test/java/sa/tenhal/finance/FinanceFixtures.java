@@ -1,9 +1,11 @@
 package sa.tenhal.finance;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import sa.tenhal.Unique;
 import sa.tenhal.clinics.CatalogAdministration;
 import sa.tenhal.clinics.CentreForm;
@@ -82,6 +84,13 @@ final class FinanceFixtures {
                 new BigDecimal("99.99"),
                 VatCategory.ZERO_RATED,
                 null));
+    }
+
+    /** A 45-minute visit of {@code patient} to this clinic for {@code service}, completed and ready to bill. */
+    CompletedVisit visit(PatientDetails patient, ServiceDetails service) {
+        Instant start = Instant.parse("2026-11-20T07:00:00Z");
+        return new CompletedVisit(
+                UUID.randomUUID(), patient.id(), clinic.id(), null, service.id(), start, start.plusSeconds(2700));
     }
 
     PatientDetails citizen() {

@@ -3,7 +3,6 @@ package sa.tenhal.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,16 +48,10 @@ class InvoicingIntegrationTests {
         f = new FinanceFixtures(catalog, patients);
     }
 
-    CompletedVisit visit(PatientDetails patient, sa.tenhal.clinics.ServiceDetails service) {
-        Instant start = Instant.parse("2026-11-20T07:00:00Z");
-        return new CompletedVisit(
-                UUID.randomUUID(), patient.id(), f.clinic.id(), null, service.id(), start, start.plusSeconds(2700));
-    }
-
     @Test
     void aCitizensVisitIsZeroRatedWithTheirNationalIdAndNameAndBilledExactlyOnce() throws Exception {
         PatientDetails citizen = f.citizen();
-        CompletedVisit visit = visit(citizen, f.speech);
+        CompletedVisit visit = f.visit(citizen, f.speech);
         // the completion event may arrive several times, even at once on two nodes
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<List<InvoiceView>>> results = new ArrayList<>();
@@ -88,7 +81,7 @@ class InvoicingIntegrationTests {
     @Test
     void aResidentPaysFifteenPercent() {
         InvoiceView invoice =
-                invoicing.generateFor(visit(f.resident(), f.speech)).get(0);
+                invoicing.generateFor(f.visit(f.resident(), f.speech)).get(0);
         assertThat(invoice.lines().get(0).vatCategory()).isEqualTo("S");
         assertThat(invoice.buyerNationalId()).isNull();
         assertThat(invoice.vatTotal()).isEqualByComparingTo("52.50");
@@ -97,7 +90,7 @@ class InvoicingIntegrationTests {
 
     @Test
     void anInsuredCitizensShareIsZeroRatedAndTheInsurersShareCarriesVat() {
-        List<InvoiceView> invoices = invoicing.generateFor(visit(f.insuredCitizen(), f.speech));
+        List<InvoiceView> invoices = invoicing.generateFor(f.visit(f.insuredCitizen(), f.speech));
         assertThat(invoices).hasSize(2);
         InvoiceView own = invoices.stream()
                 .filter(i -> i.payer() == Payer.PATIENT)
@@ -121,7 +114,7 @@ class InvoicingIntegrationTests {
         PatientDetails patient = f.resident();
         List<InvoiceId> drafts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            drafts.add(invoicing.generateFor(visit(patient, f.speech)).get(0).id());
+            drafts.add(invoicing.generateFor(f.visit(patient, f.speech)).get(0).id());
         }
         // an issue that fails after taking a number gives it back
         InvoiceId empty = drafts.remove(0);
@@ -150,7 +143,7 @@ class InvoicingIntegrationTests {
     void paymentsRacingForOneInvoiceNeverOverAllocateIt() throws Exception {
         PatientDetails patient = f.resident();
         InvoiceView invoice = invoicing.issue(
-                invoicing.generateFor(visit(patient, f.speech)).get(0).id());
+                invoicing.generateFor(f.visit(patient, f.speech)).get(0).id());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> explicit = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -228,7 +221,7 @@ class InvoicingIntegrationTests {
         InvoiceView packageInvoice = invoicing.find(bought.invoice());
         assertThat(packageInvoice.total()).isEqualByComparingTo("3450.00");
         // not yet paid: the visit is invoiced
-        assertThat(invoicing.generateFor(visit(patient, f.speech))).hasSize(1);
+        assertThat(invoicing.generateFor(f.visit(patient, f.speech))).hasSize(1);
 
         payments.receive(
                 new PaymentRequests.NewPayment(
@@ -242,12 +235,12 @@ class InvoicingIntegrationTests {
                 null);
         assertThat(packages.find(bought.id()).status()).isEqualTo(PackageStatus.ACTIVE);
 
-        CompletedVisit covered = visit(patient, f.speech);
+        CompletedVisit covered = f.visit(patient, f.speech);
         assertThat(invoicing.generateFor(covered)).isEmpty();
         assertThat(invoicing.generateFor(covered)).isEmpty();
         assertThat(packages.find(bought.id()).used()).isEqualTo(1);
         // a service the package does not cover is invoiced
-        assertThat(invoicing.generateFor(visit(patient, f.assessment))).hasSize(1);
+        assertThat(invoicing.generateFor(f.visit(patient, f.assessment))).hasSize(1);
 
         RefundView refund = packages.refund(bought.id(), "moving away", null);
         assertThat(refund.amount()).isEqualByComparingTo("3105.00"); // 3450 × 9 / 10

@@ -2,16 +2,13 @@ package sa.tenhal.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import sa.tenhal.HibernateStatements;
 import sa.tenhal.TenhalIntegrationTest;
 import sa.tenhal.clinics.CatalogAdministration;
-import sa.tenhal.patients.PatientDetails;
 import sa.tenhal.patients.PatientRegistry;
 
 /**
@@ -49,10 +46,7 @@ class NewRecordsIntegrationTests {
 
     @Test
     void aNewInvoiceAndItsLinesAreInsertedWithoutBeingLookedForFirst() {
-        PatientDetails resident = f.resident();
-        Instant start = Instant.parse("2026-11-20T07:00:00Z");
-        CompletedVisit visit = new CompletedVisit(
-                UUID.randomUUID(), resident.id(), f.clinic.id(), null, f.speech.id(), start, start.plusSeconds(2700));
+        CompletedVisit visit = f.visit(f.resident(), f.speech);
         List<String> sql = HibernateStatements.during(() -> invoicing.generateFor(visit));
         assertThat(sql)
                 .anyMatch(s -> s.startsWith("insert into invoice "))
